@@ -1,0 +1,541 @@
+package org.gsmile.core.distance;
+
+import java.util.Arrays;
+
+/**
+ * Exact Wasserstein-1 distances and optimal-transport costs.
+ *
+ * <p>{@link #w1(double[], double[])} and {@link #w1(double[], double[], double[], double[])} follow
+ * {@code scipy.stats.wasserstein_distance}: the integral of |F_u - F_v| over the merged sorted
+ * support, so results agree with scipy to rounding.
+ *
+ * <p>{@link #emd(double[], double[], double[][])} solves the transportation problem exactly with a
+ * primal network simplex. Both histograms are normalised to total mass 1 before solving, so the
+ * result is the cost of moving one unit of mass, whatever the scale of the inputs.
+ *
+ * <p>All methods are stateless and thread-safe.
+ */
+public final class Wasserstein {
+
+    private Wasserstein() {
+    }
+
+    /**
+     * Wasserstein-1 distance between the empirical distributions of {@code u} and {@code v}, each
+     * value carrying equal weight. Equals {@code scipy.stats.wasserstein_distance(u, v)}.
+     *
+     * @throws IllegalArgumentException if an array is null or empty or holds a NaN or infinite value
+     */
+    public static double w1(double[] u, double[] v) {
+        checkValues(u, "u");
+        checkValues(v, "v");
+        double[] su = u.clone();
+        double[] sv = v.clone();
+        Arrays.sort(su);
+        Arrays.sort(sv);
+        int n = su.length;
+        int m = sv.length;
+        double dn = n;
+        double dm = m;
+        int i = 0;
+        int j = 0;
+        double x = Math.min(su[0], sv[0]);
+        double sum = 0.0;
+        while (true) {
+            while (i < n && su[i] <= x) {
+                i++;
+            }
+            while (j < m && sv[j] <= x) {
+                j++;
+            }
+            if (i == n && j == m) {
+                return sum;
+            }
+            double next = i == n ? sv[j] : j == m ? su[i] : Math.min(su[i], sv[j]);
+            // CDF values are formed as count / size, exactly as scipy forms them, so the
+            // terms agree bit for bit and only the summation order can differ.
+            sum += Math.abs(i / dn - j / dm) * (next - x);
+            x = next;
+        }
+    }
+
+    /**
+     * Weighted Wasserstein-1 distance. Each side's weights are normalised to sum 1. Equals
+     * {@code scipy.stats.wasserstein_distance(u, v, uWeights, vWeights)}.
+     *
+     * @throws IllegalArgumentException if an array is null or empty, a value is NaN or infinite, a
+     *     weight array's length differs from its values', a weight is negative, NaN or infinite, or
+     *     a side's weights sum to zero
+     */
+    public static double w1(double[] u, double[] uWeights, double[] v, double[] vWeights) {
+        checkValues(u, "u");
+        checkValues(v, "v");
+        checkWeights(uWeights, u.length, "uWeights", "u");
+        checkWeights(vWeights, v.length, "vWeights", "v");
+        double[] su = u.clone();
+        double[] sv = v.clone();
+        double[] cu = uWeights.clone();
+        double[] cv = vWeights.clone();
+        sortTogether(su, cu);
+        sortTogether(sv, cv);
+        // In place: c[k] becomes the weight of the first k+1 sorted values.
+        for (int k = 1; k < cu.length; k++) {
+            cu[k] += cu[k - 1];
+        }
+        for (int k = 1; k < cv.length; k++) {
+            cv[k] += cv[k - 1];
+        }
+        int n = su.length;
+        int m = sv.length;
+        double totU = cu[n - 1];
+        double totV = cv[m - 1];
+        int i = 0;
+        int j = 0;
+        double x = Math.min(su[0], sv[0]);
+        double sum = 0.0;
+        while (true) {
+            while (i < n && su[i] <= x) {
+                i++;
+            }
+            while (j < m && sv[j] <= x) {
+                j++;
+            }
+            if (i == n && j == m) {
+                return sum;
+            }
+            double next = i == n ? sv[j] : j == m ? su[i] : Math.min(su[i], sv[j]);
+            double fu = i == 0 ? 0.0 : cu[i - 1] / totU;
+            double fv = j == 0 ? 0.0 : cv[j - 1] / totV;
+            sum += Math.abs(fu - fv) * (next - x);
+            x = next;
+        }
+    }
+
+    /**
+     * Exact optimal-transport cost between histograms {@code a} and {@code b}:
+     * min sum P[i][j] * cost[i][j] subject to row sums a, column sums b and P &ge; 0.
+     *
+     * <p>{@code a} and {@code b} are each normalised to sum 1 first, so only their shapes matter.
+     * Bins with zero mass cannot carry flow and are dropped before solving.
+     *
+     * @param a source histogram, length n, non-negative with positive finite sum
+     * @param b target histogram, length m, non-negative with positive finite sum
+     * @param cost n&times;m matrix of non-negative finite costs
+     * @throws IllegalArgumentException on null or empty input, mismatched shapes, negative, NaN or
+     *     infinite masses or costs, or a histogram with zero total mass
+     */
+    public static double emd(double[] a, double[] b, double[][] cost) {
+        checkWeights(a, -1, "a", null);
+        checkWeights(b, -1, "b", null);
+        if (cost == null) {
+            throw new IllegalArgumentException("cost must not be null");
+        }
+        if (cost.length != a.length) {
+            throw new IllegalArgumentException(
+                    "cost has " + cost.length + " rows but a has length " + a.length);
+        }
+        for (int i = 0; i < cost.length; i++) {
+            double[] row = cost[i];
+            if (row == null) {
+                throw new IllegalArgumentException("cost[" + i + "] must not be null");
+            }
+            if (row.length != b.length) {
+                throw new IllegalArgumentException("cost[" + i + "] has length " + row.length
+                        + " but b has length " + b.length);
+            }
+            for (int j = 0; j < row.length; j++) {
+                double c = row[j];
+                // The negated comparison also catches NaN.
+                if (!(c >= 0.0) || c == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("cost[" + i + "][" + j + "] must be finite and"
+                            + " non-negative, got " + c);
+                }
+            }
+        }
+        double sumA = 0.0;
+        int n = 0;
+        for (double x : a) {
+            sumA += x;
+            if (x > 0.0) {
+                n++;
+            }
+        }
+        double sumB = 0.0;
+        int m = 0;
+        for (double x : b) {
+            sumB += x;
+            if (x > 0.0) {
+                m++;
+            }
+        }
+        int[] rows = new int[n];
+        double[] supply = new double[n];
+        for (int i = 0, k = 0; i < a.length; i++) {
+            if (a[i] > 0.0) {
+                rows[k] = i;
+                supply[k++] = a[i] / sumA;
+            }
+        }
+        int[] cols = new int[m];
+        double[] demand = new double[m];
+        for (int j = 0, k = 0; j < b.length; j++) {
+            if (b[j] > 0.0) {
+                cols[k] = j;
+                demand[k++] = b[j] / sumB;
+            }
+        }
+        // With a single source or sink the coupling is forced; no search needed.
+        if (n == 1) {
+            double[] row = cost[rows[0]];
+            double total = 0.0;
+            for (int j = 0; j < m; j++) {
+                total += demand[j] * row[cols[j]];
+            }
+            return total;
+        }
+        if (m == 1) {
+            double total = 0.0;
+            for (int i = 0; i < n; i++) {
+                total += supply[i] * cost[rows[i]][cols[0]];
+            }
+            return total;
+        }
+        double maxCost = 0.0;
+        for (int i = 0; i < n; i++) {
+            double[] row = cost[rows[i]];
+            for (int j = 0; j < m; j++) {
+                maxCost = Math.max(maxCost, row[cols[j]]);
+            }
+        }
+        if (maxCost == 0.0) {
+            return 0.0;
+        }
+        return networkSimplex(supply, demand, cost, rows, cols, maxCost);
+    }
+
+    /**
+     * Primal network simplex on the bipartite graph rows -> columns plus an artificial root.
+     *
+     * <p>Nodes 0..n-1 are rows, n..n+m-1 columns, n+m the root. The basis is a spanning tree
+     * stored by parent pointers; each non-root node keeps the flow and cost of the edge to its
+     * parent. Every real arc points row -> column and artificial arcs point row -> root and
+     * root -> column, so a row's parent edge always points up (towards the root) and a column's
+     * always points down. That removes the need to store edge directions.
+     *
+     * <p>Cycling under degeneracy (frequent here: uniform masses and integer costs give many
+     * zero-flow basic arcs) is prevented by keeping the tree strongly feasible: every zero-flow
+     * edge points up. The all-artificial start is strongly feasible (rows point up; columns carry
+     * their positive demand), and Cunningham's rule (leave by the last blocking edge met when
+     * walking the cycle from its apex in flow direction) preserves the property, which guarantees
+     * termination for any entering rule. The iteration cap only guards against floating-point
+     * surprises.
+     */
+    private static double networkSimplex(double[] supply, double[] demand, double[][] cost,
+            int[] rows, int[] cols, double maxCost) {
+        int n = supply.length;
+        int m = demand.length;
+        int nodes = n + m + 1;
+        int root = n + m;
+        // Any cost above maxCost makes routing row -> root -> column dearer than the direct arc,
+        // so the optimum carries no artificial flow; keeping it small keeps potentials small.
+        double artCost = 2.0 * maxCost;
+        // Reduced-cost rounding noise grows with the size of the potentials (at most ~nodes *
+        // maxCost). Pivots below this threshold could only improve the objective by <= tol,
+        // because the optimal plan carries total mass 1.
+        double tol = maxCost * Math.max(1e-13, 4e-16 * nodes);
+
+        int[] parent = new int[nodes];
+        double[] flow = new double[nodes];
+        double[] edgeCost = new double[nodes];
+        double[] pi = new double[nodes];
+        int[] firstChild = new int[nodes];
+        int[] nextSib = new int[nodes];
+        int[] prevSib = new int[nodes];
+        int[] mark = new int[nodes];
+        int[] work = new int[nodes];
+
+        Arrays.fill(firstChild, -1);
+        parent[root] = -1;
+        for (int v = 0; v < root; v++) {
+            boolean isRow = v < n;
+            flow[v] = isRow ? supply[v] : demand[v - n];
+            edgeCost[v] = isRow ? 0.0 : artCost;
+            // Tree edges have zero reduced cost: pi[head] = pi[tail] + cost.
+            pi[v] = isRow ? 0.0 : artCost;
+            attach(v, root, parent, firstChild, nextSib, prevSib);
+        }
+
+        int arcs = n * m;
+        int block = Math.max(10, (int) Math.ceil(Math.sqrt(arcs)));
+        long maxIterations = Math.max(100_000L, 50L * arcs);
+        int nextI = 0;
+        int nextJ = 0;
+        int stamp = 0;
+
+        for (long iter = 0; ; iter++) {
+            if (iter >= maxIterations) {
+                throw new IllegalStateException(
+                        "emd: network simplex did not converge after " + maxIterations + " pivots");
+            }
+
+            // Block pricing: scan arcs cyclically from where the last scan stopped and take the
+            // most negative reduced cost within the first block that has one.
+            int inI = -1;
+            int inJ = -1;
+            double best = -tol;
+            int i = nextI;
+            int j = nextJ;
+            double[] costRow = cost[rows[i]];
+            double piRow = pi[i];
+            int count = block;
+            for (int scanned = 0; scanned < arcs; scanned++) {
+                double rc = costRow[cols[j]] + piRow - pi[n + j];
+                if (rc < best) {
+                    best = rc;
+                    inI = i;
+                    inJ = j;
+                }
+                if (++j == m) {
+                    j = 0;
+                    if (++i == n) {
+                        i = 0;
+                    }
+                    costRow = cost[rows[i]];
+                    piRow = pi[i];
+                }
+                if (--count == 0) {
+                    if (inI >= 0) {
+                        break;
+                    }
+                    count = block;
+                }
+            }
+            if (inI < 0) {
+                break;
+            }
+            nextI = i;
+            nextJ = j;
+
+            // Apex of the cycle: mark the path from the row up, then climb from the column.
+            int first = inI;
+            int second = n + inJ;
+            stamp++;
+            for (int u = first; u != -1; u = parent[u]) {
+                mark[u] = stamp;
+            }
+            int join = second;
+            while (mark[join] != stamp) {
+                join = parent[join];
+            }
+
+            // Flow enters along row -> column, runs up from the column to the apex and down from
+            // the apex to the row. Down the row side, up-edges (rows) lose flow; up the column
+            // side, down-edges (columns) lose flow. Strict < on the first side and <= on the
+            // second pick the last blocking edge in cycle order (Cunningham's rule).
+            double delta = Double.POSITIVE_INFINITY;
+            int out = -1;
+            for (int u = first; u != join; u = parent[u]) {
+                if (u < n && flow[u] < delta) {
+                    delta = flow[u];
+                    out = u;
+                }
+            }
+            boolean outOnRowSide = true;
+            for (int u = second; u != join; u = parent[u]) {
+                if (u >= n && flow[u] <= delta) {
+                    delta = flow[u];
+                    out = u;
+                    outOnRowSide = false;
+                }
+            }
+            if (out < 0) {
+                throw new IllegalStateException("emd: unbounded pivot, which cannot happen for"
+                        + " valid input");
+            }
+            if (delta > 0.0) {
+                for (int u = first; u != join; u = parent[u]) {
+                    flow[u] += u < n ? -delta : delta;
+                }
+                for (int u = second; u != join; u = parent[u]) {
+                    flow[u] += u < n ? delta : -delta;
+                }
+            }
+
+            // Cutting out's parent edge detaches the subtree holding one end of the entering arc
+            // (inside); it is re-hung from the other end (outside) by reversing the path from
+            // inside up to out. Edges on that path are kept, they just change which endpoint owns
+            // them.
+            int inside = outOnRowSide ? first : second;
+            int outside = outOnRowSide ? second : first;
+            int pathLen = 0;
+            for (int u = inside; ; u = parent[u]) {
+                work[pathLen++] = u;
+                if (u == out) {
+                    break;
+                }
+            }
+            for (int k = 0; k < pathLen; k++) {
+                detach(work[k], parent, firstChild, nextSib, prevSib);
+            }
+            for (int k = pathLen - 1; k > 0; k--) {
+                flow[work[k]] = flow[work[k - 1]];
+                edgeCost[work[k]] = edgeCost[work[k - 1]];
+            }
+            flow[inside] = delta;
+            edgeCost[inside] = cost[rows[inI]][cols[inJ]];
+            attach(inside, outside, parent, firstChild, nextSib, prevSib);
+            for (int k = 1; k < pathLen; k++) {
+                attach(work[k], work[k - 1], parent, firstChild, nextSib, prevSib);
+            }
+
+            // Edges inside the subtree are unchanged, so all its potentials move by the same
+            // amount: whatever zeroes the entering arc's reduced cost (best < 0).
+            double shift = outOnRowSide ? -best : best;
+            int top = 0;
+            work[top++] = inside;
+            while (top > 0) {
+                int u = work[--top];
+                pi[u] += shift;
+                for (int c = firstChild[u]; c != -1; c = nextSib[c]) {
+                    work[top++] = c;
+                }
+            }
+        }
+
+        double total = 0.0;
+        double artificialFlow = 0.0;
+        for (int v = 0; v < root; v++) {
+            if (parent[v] == root) {
+                artificialFlow += flow[v];
+            } else {
+                total += flow[v] * edgeCost[v];
+            }
+        }
+        if (artificialFlow > 1e-9) {
+            throw new IllegalStateException(
+                    "emd: optimum still routes " + artificialFlow + " mass through the artificial root");
+        }
+        return total;
+    }
+
+    private static void attach(int v, int p, int[] parent, int[] firstChild, int[] nextSib,
+            int[] prevSib) {
+        parent[v] = p;
+        int head = firstChild[p];
+        nextSib[v] = head;
+        prevSib[v] = -1;
+        if (head != -1) {
+            prevSib[head] = v;
+        }
+        firstChild[p] = v;
+    }
+
+    private static void detach(int v, int[] parent, int[] firstChild, int[] nextSib,
+            int[] prevSib) {
+        int prev = prevSib[v];
+        int next = nextSib[v];
+        if (prev != -1) {
+            nextSib[prev] = next;
+        } else {
+            firstChild[parent[v]] = next;
+        }
+        if (next != -1) {
+            prevSib[next] = prev;
+        }
+    }
+
+    private static void checkValues(double[] values, String name) {
+        if (values == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (values.length == 0) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw new IllegalArgumentException(
+                        name + "[" + k + "] must be finite, got " + values[k]);
+            }
+        }
+    }
+
+    /**
+     * Checks non-negative finite entries with a positive total. {@code expectedLength < 0} skips
+     * the length check (histograms have no companion value array).
+     */
+    private static void checkWeights(double[] w, int expectedLength, String name, String valuesName) {
+        if (w == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (w.length == 0) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        if (expectedLength >= 0 && w.length != expectedLength) {
+            throw new IllegalArgumentException(name + " has length " + w.length + " but "
+                    + valuesName + " has length " + expectedLength);
+        }
+        double sum = 0.0;
+        for (int k = 0; k < w.length; k++) {
+            double x = w[k];
+            if (!(x >= 0.0) || x == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(
+                        name + "[" + k + "] must be finite and non-negative, got " + x);
+            }
+            sum += x;
+        }
+        if (sum == 0.0) {
+            throw new IllegalArgumentException(name + " has zero total mass");
+        }
+        if (sum == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " total mass overflows to infinity");
+        }
+    }
+
+    /** Sorts {@code keys} ascending, applying the same permutation to {@code values}. */
+    private static void sortTogether(double[] keys, double[] values) {
+        int len = keys.length;
+        if (len < 2) {
+            return;
+        }
+        double[] keyBuf = new double[len];
+        double[] valBuf = new double[len];
+        mergeSort(keys, values, keyBuf, valBuf, 0, len);
+    }
+
+    private static void mergeSort(double[] k, double[] v, double[] kb, double[] vb, int lo, int hi) {
+        if (hi - lo <= 16) {
+            for (int a = lo + 1; a < hi; a++) {
+                double key = k[a];
+                double val = v[a];
+                int b = a - 1;
+                while (b >= lo && k[b] > key) {
+                    k[b + 1] = k[b];
+                    v[b + 1] = v[b];
+                    b--;
+                }
+                k[b + 1] = key;
+                v[b + 1] = val;
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(k, v, kb, vb, lo, mid);
+        mergeSort(k, v, kb, vb, mid, hi);
+        if (k[mid - 1] <= k[mid]) {
+            return;
+        }
+        System.arraycopy(k, lo, kb, lo, hi - lo);
+        System.arraycopy(v, lo, vb, lo, hi - lo);
+        int p = lo;
+        int q = mid;
+        for (int t = lo; t < hi; t++) {
+            if (q >= hi || (p < mid && kb[p] <= kb[q])) {
+                k[t] = kb[p];
+                v[t] = vb[p++];
+            } else {
+                k[t] = kb[q];
+                v[t] = vb[q++];
+            }
+        }
+    }
+}
