@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
+import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
 import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.kernel.Kernel;
@@ -77,7 +77,7 @@ public final class Explainer {
         }
         List<String> unique = new ArrayList<>(slot.keySet());
         t0 = System.nanoTime();
-        List<O> observed = join(probe.observe(unique));
+        List<O> observed = Futures.join(probe.observe(unique));
         modelNanos += System.nanoTime() - t0;
         if (observed.size() != unique.size()) {
             throw new IllegalStateException("probe returned " + observed.size() + " observations for " + unique.size() + " prompts");
@@ -105,17 +105,5 @@ public final class Explainer {
         Provenance provenance = new Provenance(config, seed, modelId, modelSha256, Version.current());
         return new Explanation(prompt, output, units, fit.coefficients(), fit.intercept(), fit.fidelity(),
                 fit.ridge(), sampleList, calls, timings, provenance);
-    }
-
-    /** Unwraps the future so a user mistake raised inside the model surfaces as itself. */
-    static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
     }
 }

@@ -1,0 +1,104 @@
+package org.gsmile.experiments.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.gsmile.core.Futures;
+import org.gsmile.core.UserInputException;
+import org.gsmile.core.explain.Explanation;
+import org.gsmile.core.model.DecodingOptions;
+import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.TokenScorer;
+import org.gsmile.models.resolve.ModelResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Measures what an explanation costs: teacher-forced scoring throughput of the model, one call at a
+ * time and batched across cores, and how an explanation's time splits between model and gSMILE.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures teacher-forced scoring throughput (tokens/s) and the share of an explanation's "
+                + "time spent outside the model.",
+                "Tokens counted are forward-pass positions: the prompt (with BOS) plus the scored continuation."})
+public final class BenchCommand implements Callable<Integer> {
+    private static final String[] PROMPTS = {
+            "Once upon a time, there was a little girl named Lily who loved her red ball",
+            "Tom and his dog went to the park to play with a big stick",
+            "The little bird sat on the tree and sang a happy song",
+            "One day, Sue found a shiny stone near the river and took it home",
+    };
+
+    @Mixin
+    ExplainOptions options;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds per measurement. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Prompts scored per batched call. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        options.validate();
+        if (rounds < 1 || batch < 1) {
+            throw new UserInputException("--rounds and --batch must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (GenerativeModel model = ModelResolver.fromEnvironment().resolve(options.model)) {
+            TokenScorer scorer = model.tokenScorer().orElseThrow(() ->
+                    new UserInputException("model " + options.model + " gives no token probabilities to benchmark"));
+            int[] continuation = Futures.join(model.generateAsync(List.of(PROMPTS[0]),
+                    DecodingOptions.greedy(options.maxNewTokens))).get(0).tokens();
+            List<String> prompts = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+                // Distinct prompts, so no backend can answer from a cache.
+                prompts.add(PROMPTS[i % PROMPTS.length] + " " + "again ".repeat(i / PROMPTS.length).trim());
+            }
+            long tokens = 0;
+            for (String p : prompts) {
+                tokens += scorer.promptTokenCount(p) + continuation.length - 1;
+            }
+            out.printf(Locale.ROOT, "model %s, continuation %d tokens, %d distinct prompts, %d cores%n",
+                    model.info().id(), continuation.length, prompts.size(), Runtime.getRuntime().availableProcessors());
+            // Warm-up lets the JIT compile the forward pass before anything is timed.
+            Futures.join(scorer.scoreAsync(prompts, continuation));
+
+            double sequential = best(rounds, () -> {
+                for (String p : prompts) {
+                    Futures.join(scorer.scoreAsync(List.of(p), continuation));
+                }
+            });
+            double batched = best(rounds, () -> Futures.join(scorer.scoreAsync(prompts, continuation)));
+            out.printf(Locale.ROOT, "teacher-forced scoring, one call at a time: %,.0f tokens/s (best of %d)%n",
+                    tokens / sequential, rounds);
+            out.printf(Locale.ROOT, "teacher-forced scoring, batch of %d:        %,.0f tokens/s (best of %d)%n",
+                    batch, tokens / batched, rounds);
+
+            Explanation e = ExplainCommand.explain(model, options, PROMPTS[0]);
+            out.printf(Locale.ROOT, "explanation (%d samples, %s): %.0f ms total, %.0f ms in the model, "
+                            + "%.1f %% outside the model%n", options.samples, options.distance, e.timings().totalMs(),
+                    e.timings().modelMs(), 100 * e.timings().outsideModelFraction());
+        }
+        return 0;
+    }
+
+    /** Best wall time in seconds over the rounds: the least disturbed by the rest of the machine. */
+    private static double best(int rounds, Runnable work) {
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            work.run();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return best;
+    }
+}
