@@ -1,0 +1,2 @@
+/** Metrics that judge explanations: fidelity, stability, consistency, accuracy and faithfulness. */
+package org.gsmile.metrics;
