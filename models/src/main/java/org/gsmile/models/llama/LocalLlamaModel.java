@@ -1,0 +1,163 @@
+package org.gsmile.models.llama;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gsmile.core.UserInputException;
+import org.gsmile.core.model.DecodingOptions;
+import org.gsmile.core.model.Generation;
+import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.ModelInfo;
+import org.gsmile.core.model.TokenScorer;
+import org.gsmile.core.model.TokenScores;
+
+/**
+ * A Llama model run in-process by {@link LlamaEngine}. Each prompt is an independent task on a
+ * fixed pool with one thread per processor; results come back in prompt order. With sampling,
+ * every prompt draws from a generator seeded with the same seed, so a prompt's output does not
+ * depend on which other prompts share the batch or on thread scheduling.
+ */
+public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
+
+    private static final AtomicInteger POOL_COUNT = new AtomicInteger();
+
+    private final ModelInfo info;
+    private final LlamaEngine engine;
+    private final Llama2cTokenizer tokenizer;
+    private final ExecutorService pool;
+
+    public LocalLlamaModel(ModelInfo info, LlamaEngine engine, Llama2cTokenizer tokenizer) {
+        if (tokenizer.vocabSize() != engine.config().vocabSize()) {
+            throw new UserInputException("the tokenizer of " + info.id() + " has " + tokenizer.vocabSize()
+                    + " tokens but the model has " + engine.config().vocabSize()
+                    + ": use the tokenizer that belongs to the model");
+        }
+        this.info = info;
+        this.engine = engine;
+        this.tokenizer = tokenizer;
+        this.pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                daemonThreads("gsmile-llama-" + POOL_COUNT.incrementAndGet() + "-"));
+    }
+
+    /** Loads a legacy llama2.c checkpoint and its tokenizer file. */
+    public static LocalLlamaModel loadLlama2c(String id, Path checkpoint, Path tokenizerFile) {
+        LlamaWeights weights = Llama2cCheckpoint.read(checkpoint);
+        Llama2cTokenizer tokenizer = Llama2cTokenizer.read(tokenizerFile, weights.config().vocabSize());
+        return new LocalLlamaModel(new ModelInfo(id, Sha256.of(checkpoint), weights.config().seqLen()),
+                new LlamaEngine(weights), tokenizer);
+    }
+
+    /** Loads an F32 llama GGUF file, which carries its own vocabulary. */
+    public static LocalLlamaModel loadGguf(String id, Path file) {
+        GgufFile gguf = GgufReader.read(file);
+        LlamaWeights weights = GgufLlama.weights(gguf);
+        return new LocalLlamaModel(new ModelInfo(id, Sha256.of(file), weights.config().seqLen()),
+                new LlamaEngine(weights), GgufLlama.tokenizer(gguf));
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    public LlamaEngine engine() {
+        return engine;
+    }
+
+    public Llama2cTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    @Override
+    public CompletableFuture<List<Generation>> generateAsync(List<String> prompts, DecodingOptions options) {
+        List<int[]> encoded = encodeWithinContext(prompts, options.maxNewTokens());
+        List<CompletableFuture<Generation>> tasks = new ArrayList<>(encoded.size());
+        for (int[] prompt : encoded) {
+            tasks.add(CompletableFuture.supplyAsync(() -> {
+                int[] tokens = engine.generate(prompt, options.maxNewTokens(), options);
+                return new Generation(tokenizer.decode(prompt[prompt.length - 1], tokens), tokens);
+            }, pool));
+        }
+        return inOrder(tasks);
+    }
+
+    @Override
+    public Optional<TokenScorer> tokenScorer() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public CompletableFuture<List<TokenScores>> scoreAsync(List<String> prompts, int[] continuation) {
+        List<int[]> encoded = encodeWithinContext(prompts, continuation.length);
+        int[] scored = continuation.clone();
+        List<CompletableFuture<TokenScores>> tasks = new ArrayList<>(encoded.size());
+        for (int[] prompt : encoded) {
+            tasks.add(CompletableFuture.supplyAsync(() -> engine.score(prompt, scored), pool));
+        }
+        return inOrder(tasks);
+    }
+
+    @Override
+    public int promptTokenCount(String prompt) {
+        return tokenizer.encode(prompt).length;
+    }
+
+    @Override
+    public int vocabSize() {
+        return engine.config().vocabSize();
+    }
+
+    @Override
+    public float[][] tokenEmbeddings() {
+        return engine.tokenEmbeddings();
+    }
+
+    /** Continuation tokens never follow BOS, so no leading space is dropped. */
+    @Override
+    public String decode(int[] tokens) {
+        return tokenizer.decode(-1, tokens);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+    }
+
+    /** Encodes every prompt first so that an over-long one fails before any work starts. */
+    private List<int[]> encodeWithinContext(List<String> prompts, int newTokens) {
+        int context = info.contextLength();
+        List<int[]> encoded = new ArrayList<>(prompts.size());
+        for (String prompt : prompts) {
+            int[] tokens = tokenizer.encode(prompt);
+            if ((long) tokens.length + newTokens > context) {
+                throw new UserInputException("prompt is " + tokens.length + " tokens; with " + newTokens
+                        + " new tokens it exceeds the model's context of " + context
+                        + " tokens: shorten the prompt or lower --max-new-tokens");
+            }
+            encoded.add(tokens);
+        }
+        return encoded;
+    }
+
+    private static <T> CompletableFuture<List<T>> inOrder(List<CompletableFuture<T>> tasks) {
+        return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> tasks.stream().map(CompletableFuture::join).toList());
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            // Daemon so that a caller that forgets close() cannot keep the JVM alive.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,236 @@
+package org.gsmile.models.resolve;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.gsmile.core.UserInputException;
+import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.models.llama.LocalLlamaModel;
+import org.gsmile.models.llama.Sha256;
+
+/**
+ * Turns a model reference given on the command line into a loaded model:
+ * <ul>
+ *   <li>{@code local:stories260K}: from {@code $GSMILE_MODELS/stories260K/} when GSMILE_MODELS is
+ *       set, otherwise from the user cache, downloading it from Hugging Face on first use;</li>
+ *   <li>{@code local:/path/to/model.bin}: a llama2.c checkpoint with tok512.bin or tokenizer.bin
+ *       beside it;</li>
+ *   <li>{@code local:/path/to/model.gguf}: an F32 llama GGUF file.</li>
+ * </ul>
+ * The stories260K files are pinned by SHA-256, so a result always names the exact weights used.
+ */
+public final class ModelResolver {
+
+    public static final String ENV_MODELS = "GSMILE_MODELS";
+    public static final URI DEFAULT_DOWNLOAD_BASE =
+            URI.create("https://huggingface.co/karpathy/tinyllamas/resolve/main/");
+
+    static final String STORIES_260K = "stories260K";
+    static final PinnedFile STORIES_WEIGHTS = new PinnedFile("stories260K.bin",
+            "b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696");
+    static final PinnedFile STORIES_TOKENIZER = new PinnedFile("tok512.bin",
+            "037cb335abb25d1fa9e8ecae30ed2a3a8ace9302862ebcdc05d51a6bbb10c312");
+
+    private static final String PREFIX = "local:";
+    private static final List<String> TOKENIZER_NAMES = List.of("tok512.bin", "tokenizer.bin");
+    private static final String ACCEPTED = "accepted are local:" + STORIES_260K
+            + ", local:/path/to/model.bin (llama2.c checkpoint with tok512.bin or tokenizer.bin beside it)"
+            + " and local:/path/to/model.gguf (F32 llama GGUF)";
+
+    /** A file fixed by name and content. */
+    record PinnedFile(String name, String sha256) {
+    }
+
+    private final Path modelsDir;
+    private final Path cacheDir;
+    private final URI downloadBase;
+    private final ModelDownloader downloader = new ModelDownloader();
+
+    /**
+     * @param modelsDir    the GSMILE_MODELS folder, or null when it is not set
+     * @param cacheDir     where downloaded models are kept when modelsDir is null
+     * @param downloadBase base URL under which {@code stories260K/<file>} is downloaded
+     */
+    public ModelResolver(Path modelsDir, Path cacheDir, URI downloadBase) {
+        this.modelsDir = modelsDir;
+        this.cacheDir = cacheDir;
+        String base = downloadBase.toString();
+        this.downloadBase = base.endsWith("/") ? downloadBase : URI.create(base + "/");
+    }
+
+    /** Reads GSMILE_MODELS and the user cache location (XDG_CACHE_HOME, else ~/.cache). */
+    public static ModelResolver fromEnvironment() {
+        return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    static ModelResolver fromEnvironment(Map<String, String> env, Path home) {
+        String models = env.get(ENV_MODELS);
+        Path modelsDir = models == null || models.isBlank() ? null : Path.of(models);
+        String xdg = env.get("XDG_CACHE_HOME");
+        // The XDG spec says relative values are invalid and must be ignored.
+        Path cacheRoot = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg) : home.resolve(".cache");
+        return new ModelResolver(modelsDir, cacheRoot.resolve("gsmile").resolve("models"), DEFAULT_DOWNLOAD_BASE);
+    }
+
+    public GenerativeModel resolve(String reference) {
+        if (!reference.startsWith(PREFIX)) {
+            throw new UserInputException("unknown model reference '" + reference + "': " + ACCEPTED);
+        }
+        String spec = reference.substring(PREFIX.length()).trim();
+        if (spec.equals(STORIES_260K)) {
+            return loadStories260K(reference);
+        }
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".gguf")) {
+            return LocalLlamaModel.loadGguf(reference, existing(expandHome(spec)));
+        }
+        if (lower.endsWith(".bin")) {
+            Path checkpoint = existing(expandHome(spec));
+            return LocalLlamaModel.loadLlama2c(reference, checkpoint, tokenizerBeside(checkpoint));
+        }
+        throw new UserInputException("unknown local model '" + spec + "': " + ACCEPTED);
+    }
+
+    Path modelsDir() {
+        return modelsDir;
+    }
+
+    Path cacheDir() {
+        return cacheDir;
+    }
+
+    /** The URL a stories260K file is downloaded from. */
+    URI url(PinnedFile file) {
+        return downloadBase.resolve(STORIES_260K + "/" + file.name());
+    }
+
+    private GenerativeModel loadStories260K(String reference) {
+        Path weights;
+        Path tokenizer;
+        if (modelsDir != null) {
+            weights = fromModelsDir(STORIES_WEIGHTS);
+            tokenizer = fromModelsDir(STORIES_TOKENIZER);
+        } else {
+            weights = fromCache(STORIES_WEIGHTS);
+            tokenizer = fromCache(STORIES_TOKENIZER);
+        }
+        return LocalLlamaModel.loadLlama2c(reference, weights, tokenizer);
+    }
+
+    private Path fromModelsDir(PinnedFile file) {
+        Path path = modelsDir.resolve(STORIES_260K).resolve(file.name());
+        if (!Files.isRegularFile(path)) {
+            throw new UserInputException(path + " does not exist: " + ENV_MODELS + " is set to " + modelsDir
+                    + "; put " + file.name() + " there (from " + url(file) + ") or unset " + ENV_MODELS
+                    + " to download it automatically");
+        }
+        verify(path, file, "replace it with a fresh copy from " + url(file));
+        return path;
+    }
+
+    private Path fromCache(PinnedFile file) {
+        Path dir = cacheDir.resolve(STORIES_260K);
+        Path path = dir.resolve(file.name());
+        if (!Files.isRegularFile(path)) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UserInputException("cannot create the model cache " + dir + " (" + e.getMessage()
+                        + "): set XDG_CACHE_HOME to a writable folder, or set " + ENV_MODELS
+                        + " to a folder holding " + STORIES_260K + "/", e);
+            }
+            try {
+                downloader.download(url(file), path, file.sha256());
+            } catch (IOException e) {
+                throw offline(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserInputException("interrupted while downloading " + url(file), e);
+            }
+        }
+        verify(path, file, "delete it and run again to download a fresh copy");
+        return path;
+    }
+
+    private static void verify(Path path, PinnedFile file, String fix) {
+        String actual = Sha256.of(path);
+        if (!actual.equalsIgnoreCase(file.sha256())) {
+            throw new UserInputException(path + " has sha256 " + actual + ", expected " + file.sha256()
+                    + " for " + STORIES_260K + ": " + fix);
+        }
+    }
+
+    private UserInputException offline(IOException cause) {
+        String reason = describe(cause);
+        return new UserInputException("cannot download " + STORIES_260K + " (" + reason + ") from "
+                + url(STORIES_WEIGHTS) + " and " + url(STORIES_TOKENIZER) + ": connect to the internet, or"
+                + " download both files into <folder>/" + STORIES_260K + "/ and set " + ENV_MODELS
+                + "=<folder>", cause);
+    }
+
+    /** A short reason; java.net.http wraps the informative exception, often without a message. */
+    private static String describe(Throwable error) {
+        if (inChain(error, UnresolvedAddressException.class) || inChain(error, UnknownHostException.class)) {
+            return "host not found";
+        }
+        if (inChain(error, HttpTimeoutException.class)) {
+            return "timed out";
+        }
+        if (inChain(error, ConnectException.class)) {
+            return "connection refused";
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().replaceAll("\\s+", " ");
+            }
+        }
+        return error.getClass().getSimpleName();
+    }
+
+    private static boolean inChain(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path existing(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new UserInputException(path + " does not exist: check the path, or use local:" + STORIES_260K
+                    + " (read from " + ENV_MODELS + " or downloaded automatically)");
+        }
+        return path;
+    }
+
+    private static Path tokenizerBeside(Path checkpoint) {
+        Path dir = checkpoint.toAbsolutePath().getParent();
+        for (String name : TOKENIZER_NAMES) {
+            Path candidate = dir.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new UserInputException("no tokenizer beside " + checkpoint + ": put tok512.bin or tokenizer.bin in "
+                + dir + ", or use local:" + STORIES_260K + " (read from " + ENV_MODELS + " or downloaded"
+                + " automatically)");
+    }
+
+    private static Path expandHome(String spec) {
+        if (spec.equals("~") || spec.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + spec.substring(1));
+        }
+        return Path.of(spec);
+    }
+}
