@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "continuation after each perturbed prompt, measures how far the output distribution moved, "
                         + "and fits a weighted linear surrogate. Each word's score is its coefficient: negative means "
                         + "keeping the word holds the output in place (removing it moves the output by about |score|)."},
-        footer = {"", "Example:", "  gsmile explain --samples 64 --format json \"Lily wanted to play with her red ball\""})
+        footer = {"", "Examples:", "  gsmile explain \"Lily wanted to play with her red ball\"",
+                "  gsmile explain --samples 64 --distance logprob-shift --format json \"Tom saw a big dog\"", ""})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Mixin

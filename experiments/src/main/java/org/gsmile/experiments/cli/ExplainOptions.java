@@ -18,7 +18,7 @@ public final class ExplainOptions {
             description = "Perturbations to draw (model calls; repeats are answered from the cache). Default: ${DEFAULT-VALUE}.")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every random choice. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--keep", paramLabel = "P", defaultValue = "0.5",

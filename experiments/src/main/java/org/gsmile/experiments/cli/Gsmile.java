@@ -33,14 +33,13 @@ public final class Gsmile implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            String command = ex.getCommandLine().getCommandName();
-            err.println(command + ": " + firstLine(ex.getMessage()) + " (see '"
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": " + firstLine(ex.getMessage()) + " (see '" + command + " --help')");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserInputException) {
-                err.println("gsmile: " + firstLine(ex.getMessage()));
+                err.println(commandLine.getCommandSpec().qualifiedName() + ": " + firstLine(ex.getMessage()));
                 return USAGE;
             }
             throw ex;
