@@ -104,7 +104,7 @@ public final class Wasserstein {
                 return sum;
             }
             double next = i == n ? sv[j] : j == m ? su[i] : Math.min(su[i], sv[j]);
-            double fu = i == 0 ? 0.0 : cu[i - 1] / (totU + 1e-9);
+            double fu = i == 0 ? 0.0 : cu[i - 1] / totU;
             double fv = j == 0 ? 0.0 : cv[j - 1] / totV;
             sum += Math.abs(fu - fv) * (next - x);
             x = next;
