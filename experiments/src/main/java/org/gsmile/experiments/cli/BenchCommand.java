@@ -83,10 +83,14 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "teacher-forced scoring, batch of %d:        %,.0f tokens/s (best of %d)%n",
                     batch, tokens / batched, rounds);
 
-            Explanation e = ExplainCommand.explain(model, options, PROMPTS[0]);
-            out.printf(Locale.ROOT, "explanation (%d samples, %s): %.0f ms total, %.0f ms in the model, "
-                            + "%.1f %% outside the model%n", options.samples, options.distance, e.timings().totalMs(),
-                    e.timings().modelMs(), 100 * e.timings().outsideModelFraction());
+            // The first explanation pays for JIT compilation of the distance and fit code, as a
+            // one-shot command line does; later ones show the steady state of a long experiment.
+            for (int r = 0; r < rounds; r++) {
+                Explanation e = ExplainCommand.explain(model, options, PROMPTS[r % PROMPTS.length]);
+                out.printf(Locale.ROOT, "explanation %d (%d samples, %s): %.0f ms total, %.0f ms in the model, "
+                                + "%.1f %% outside the model%n", r + 1, options.samples, options.distance,
+                        e.timings().totalMs(), e.timings().modelMs(), 100 * e.timings().outsideModelFraction());
+            }
         }
         return 0;
     }
