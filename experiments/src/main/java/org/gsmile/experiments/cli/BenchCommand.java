@@ -34,6 +34,8 @@ public final class BenchCommand implements Callable<Integer> {
             "One day, Sue found a shiny stone near the river and took it home",
     };
 
+    private static final String STORY_START = "Once upon a time";
+
     @Mixin
     ExplainOptions options;
 
@@ -82,6 +84,15 @@ public final class BenchCommand implements Callable<Integer> {
                     tokens / sequential, rounds);
             out.printf(Locale.ROOT, "teacher-forced scoring, batch of %d:        %,.0f tokens/s (best of %d)%n",
                     batch, tokens / batched, rounds);
+
+            // Comparable with llama2.c's run.c "achieved tok/s": greedy generation from "Once upon a
+            // time" up to the full context, stopping where the model ends the story.
+            int room = model.info().contextLength() - scorer.promptTokenCount(STORY_START);
+            int[] generated = new int[1];
+            double generation = best(rounds, () -> generated[0] = Futures.join(model.generateAsync(
+                    List.of(STORY_START), DecodingOptions.greedy(room))).get(0).tokens().length);
+            out.printf(Locale.ROOT, "greedy generation, one sequence:         %,.0f tokens/s (%d tokens, best of %d)%n",
+                    generated[0] / generation, generated[0], rounds);
 
             // The first explanation pays for JIT compilation of the distance and fit code, as a
             // one-shot command line does; later ones show the steady state of a long experiment.
