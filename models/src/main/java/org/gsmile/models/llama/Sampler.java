@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Next-token choice as in llama2.c's sampler, with the softmax carried out in double. */
-final class Sampler {
+public final class Sampler {
 
     private Sampler() {
     }
 
     /** Index of the largest logit; the lowest index wins ties. */
-    static int argmax(float[] logits) {
+    public static int argmax(float[] logits) {
         int best = 0;
         for (int i = 1; i < logits.length; i++) {
             if (logits[i] > logits[best]) {
@@ -39,7 +39,7 @@ final class Sampler {
     }
 
     /** Draws from the tempered distribution, restricted to the top-p nucleus when 0 < topP < 1. */
-    static int sample(float[] logits, double temperature, double topP, SplittableRandom random) {
+    public static int sample(float[] logits, double temperature, double topP, SplittableRandom random) {
         double[] p = probabilities(logits, temperature);
         double coin = random.nextDouble();
         return topP <= 0.0 || topP >= 1.0 ? sampleMultinomial(p, coin) : sampleTopP(p, topP, coin);
