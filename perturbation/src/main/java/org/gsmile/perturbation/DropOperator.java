@@ -8,7 +8,8 @@ import org.gsmile.core.unit.Unit;
 /**
  * Removes the dropped units and keeps the rest in their original order, each kept unit preceded by
  * the separator that preceded it in the prompt; so the all-kept mask gives back the prompt itself
- * (trimmed) and is answered from the cache.
+ * (trimmed) and is answered from the cache. Dropping every unit gives the empty prompt, which a
+ * local model reads as BOS alone.
  */
 public final class DropOperator implements PerturbationOperator {
 
@@ -19,21 +20,11 @@ public final class DropOperator implements PerturbationOperator {
 
     @Override
     public String apply(String prompt, List<Unit> units, Mask mask) {
-        if (mask.size() != units.size()) {
-            throw new IllegalArgumentException("mask over " + mask.size() + " units for a prompt of " + units.size());
+        Rebuild.checkSizes(units, mask);
+        String[] pieces = new String[units.size()];
+        for (int i = 0; i < pieces.length; i++) {
+            pieces[i] = mask.isKept(i) ? units.get(i).text() : null;
         }
-        StringBuilder out = new StringBuilder(prompt.length());
-        for (int i = 0; i < units.size(); i++) {
-            if (!mask.isKept(i)) {
-                continue;
-            }
-            Unit u = units.get(i);
-            if (out.length() > 0) {
-                // The whitespace that stood before this unit; units never touch, so it is never empty.
-                out.append(prompt, units.get(i - 1).end(), u.start());
-            }
-            out.append(u.text());
-        }
-        return out.toString();
+        return Rebuild.join(prompt, units, pieces);
     }
 }

@@ -8,11 +8,17 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.adaptive.Bootstrap;
+import org.gsmile.core.adaptive.BootstrapResult;
+import org.gsmile.core.adaptive.Budget;
+import org.gsmile.core.adaptive.FixedBudget;
+import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.kernel.Kernel;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.reference.SampleWeighting;
 import org.gsmile.core.surrogate.Surrogate;
 import org.gsmile.core.surrogate.SurrogateFit;
 import org.gsmile.core.unit.Unit;
@@ -22,26 +28,40 @@ import org.gsmile.core.unit.UnitSplitter;
  * The gSMILE pipeline: split the prompt into units, draw masks, build perturbed prompts, observe the
  * model once per distinct prompt, measure each output shift, weight each sample by its input
  * distance and fit the linear surrogate whose coefficients are the attributions.
+ *
+ * <p>A probe reports a prompt it could not observe (a remote call that still failed after its
+ * retries) as a null observation. The samples of such prompts are left out of the fit and out of
+ * {@link Explanation#samples()}, and counted in {@link CallStats#failed()}; the explanation fails
+ * only when too few samples remain to fit, or when the original prompt itself was not observed.
+ *
+ * <p>Samples are drawn once, up front, for the whole {@link Budget}; a budget that works in rounds
+ * fits on growing prefixes of them, observing only the prompts a round adds, so the same seed
+ * gives the same masks in the same order wherever it stops. A {@link SampleWeighting} may add
+ * anchors (the Shapley kernel's empty and full coalition), observed before the samples and counted
+ * in the budget like them: a budget of J always requests J perturbed prompts besides the original.
  */
 public final class Explainer {
     private final UnitSplitter splitter;
     private final MaskSampler sampler;
     private final PerturbationOperator operator;
-    private final Kernel kernel;
+    private final SampleWeighting weighting;
     private final Surrogate surrogate;
-    private final int samples;
+    private final Budget budget;
 
+    /** The thesis's explainer: a kernel on each sample's input distance, a fixed number of samples, no bootstrap. */
     public Explainer(UnitSplitter splitter, MaskSampler sampler, PerturbationOperator operator, Kernel kernel,
                      Surrogate surrogate, int samples) {
-        if (samples < 1) {
-            throw new UserInputException("samples must be at least 1, got " + samples + ": pass --samples 64 or more");
-        }
+        this(splitter, sampler, operator, SampleWeighting.of(kernel), surrogate, FixedBudget.of(samples));
+    }
+
+    public Explainer(UnitSplitter splitter, MaskSampler sampler, PerturbationOperator operator,
+                     SampleWeighting weighting, Surrogate surrogate, Budget budget) {
         this.splitter = splitter;
         this.sampler = sampler;
         this.operator = operator;
-        this.kernel = kernel;
+        this.weighting = weighting;
         this.surrogate = surrogate;
-        this.samples = samples;
+        this.budget = budget;
     }
 
     /**
@@ -58,52 +78,124 @@ public final class Explainer {
             throw new UserInputException("prompt has no " + splitter.name() + " to attribute to: give a prompt with text");
         }
         SplittableRandom random = new SplittableRandom(seed);
-        List<Mask> masks = sampler.sample(units.size(), samples, random);
+        int n = units.size();
+        int first = budget.firstRound(n);
+        List<Mask> anchors = weighting.anchors(n);
+        int a = anchors.size();
+        List<Mask> drawn = sampler.sample(n, Math.max(0, budget.maxSamples() - a), random);
 
         long modelNanos = 0;
         long t0 = System.nanoTime();
         String output = probe.prepare(prompt);
         modelNanos += System.nanoTime() - t0;
 
-        // The original prompt is observation 0; distinct prompts reach the model once.
-        List<String> requested = new ArrayList<>(masks.size() + 1);
+        // requested: the original prompt, the anchors, then the samples as rounds add them.
+        // slot: each distinct prompt's place in observed, so distinct prompts reach the model once.
+        List<Mask> rowMasks = new ArrayList<>(anchors);
+        List<String> requested = new ArrayList<>();
         requested.add(prompt);
-        for (Mask m : masks) {
+        for (Mask m : anchors) {
             requested.add(operator.apply(prompt, units, m));
         }
         Map<String, Integer> slot = new LinkedHashMap<>();
-        for (String p : requested) {
-            slot.putIfAbsent(p, slot.size());
+        List<O> observed = new ArrayList<>();
+        List<Double> deltaBySlot = new ArrayList<>();
+        // used counts drawn samples; the budget counts them with the anchors.
+        int used = Math.min(Math.max(0, first - a), drawn.size());
+        int rounds = 0;
+        int failed = 0;
+        BootstrapResult boot = null;
+        Budget.Decision decision;
+        SurrogateFit fit;
+        List<Sample> sampleList;
+        while (true) {
+            rounds++;
+            for (int j = rowMasks.size() - anchors.size(); j < used; j++) {
+                rowMasks.add(drawn.get(j));
+                requested.add(operator.apply(prompt, units, drawn.get(j)));
+            }
+            List<String> fresh = new ArrayList<>();
+            for (String p : requested) {
+                if (!slot.containsKey(p)) {
+                    slot.put(p, slot.size());
+                    fresh.add(p);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                t0 = System.nanoTime();
+                List<O> got = Futures.join(probe.observe(fresh));
+                modelNanos += System.nanoTime() - t0;
+                if (got.size() != fresh.size()) {
+                    throw new IllegalStateException("probe returned " + got.size() + " observations for " + fresh.size() + " prompts");
+                }
+                observed.addAll(got);
+                O original = observed.get(0);
+                if (original == null) {
+                    throw new UserInputException("the model's output for the original prompt could not be observed,"
+                            + " even after retries: check that the model is reachable and run again");
+                }
+                double[] freshDelta = new double[got.size()];
+                IntStream.range(0, got.size()).parallel().forEach(k -> freshDelta[k] = got.get(k) == null
+                        ? Double.NaN : distance.distance(original, got.get(k)));
+                for (int k = 0; k < got.size(); k++) {
+                    deltaBySlot.add(freshDelta[k]);
+                    if (got.get(k) == null) {
+                        failed++;
+                    }
+                }
+            }
+            // Rows in order (anchors, then samples in drawing order), without those whose prompt could not be observed.
+            List<Mask> fitMasks = new ArrayList<>();
+            List<Double> fitDelta = new ArrayList<>();
+            sampleList = new ArrayList<>();
+            List<String> fitPrompts = new ArrayList<>();
+            int samplesKept = 0;
+            for (int r = 0; r < rowMasks.size(); r++) {
+                String p = requested.get(r + 1);
+                if (observed.get(slot.get(p)) != null) {
+                    fitMasks.add(rowMasks.get(r));
+                    fitDelta.add(deltaBySlot.get(slot.get(p)));
+                    fitPrompts.add(p);
+                    samplesKept += r >= anchors.size() ? 1 : 0;
+                }
+            }
+            if (samplesKept < Math.min(2, used)) {
+                throw new UserInputException("too few samples remain to fit: " + samplesKept + " of " + used
+                        + " perturbed prompts could be observed (" + failed + " distinct prompts failed after retries);"
+                        + " check the model or server and run again");
+            }
+            int rows = fitMasks.size();
+            double[][] z = new double[rows][];
+            double[] delta = new double[rows];
+            double[] w = weighting.weights(fitMasks);
+            for (int k = 0; k < rows; k++) {
+                Mask m = fitMasks.get(k);
+                z[k] = m.asFeatures();
+                delta[k] = fitDelta.get(k);
+                sampleList.add(new Sample(m, fitPrompts.get(k), m.droppedFraction(), w[k], delta[k]));
+            }
+            fit = surrogate.fit(z, delta, w);
+            boot = budget.bootstrapReps() > 0
+                    ? Bootstrap.run(fitMasks, delta, weighting, surrogate, fit.coefficients(), budget.bootstrapReps(),
+                            budget.level(), budget.topK(), random)
+                    : null;
+            decision = budget.next(new Budget.Round(n, used + a, drawn.size() + a, boot));
+            if (decision.stops()) {
+                break;
+            }
+            used = Math.max(used + 1, decision.nextSamples() - a);
         }
+        SamplingReport sampling = boot == null
+                ? SamplingReport.fixedWithoutBootstrap(used + a, n, decision.stop())
+                : new SamplingReport(budget.name(), used + a, rounds, decision.stop(), Math.min(budget.topK(), n),
+                        boot.topKStability(), budget.level(), boot.lower(), boot.upper(), List.of());
         List<String> unique = new ArrayList<>(slot.keySet());
-        t0 = System.nanoTime();
-        List<O> observed = Futures.join(probe.observe(unique));
-        modelNanos += System.nanoTime() - t0;
-        if (observed.size() != unique.size()) {
-            throw new IllegalStateException("probe returned " + observed.size() + " observations for " + unique.size() + " prompts");
-        }
-
-        O original = observed.get(0);
-        int n = masks.size();
-        double[] delta = new double[n];
-        IntStream.range(0, n).parallel().forEach(j ->
-                delta[j] = distance.distance(original, observed.get(slot.get(requested.get(j + 1)))));
-        double[][] z = new double[n][];
-        double[] w = new double[n];
-        List<Sample> sampleList = new ArrayList<>(n);
-        for (int j = 0; j < n; j++) {
-            Mask m = masks.get(j);
-            z[j] = m.asFeatures();
-            w[j] = kernel.weight(m.droppedFraction());
-            sampleList.add(new Sample(m, requested.get(j + 1), m.droppedFraction(), w[j], delta[j]));
-        }
-        SurrogateFit fit = surrogate.fit(z, delta, w);
 
         CallStats calls = new CallStats(requested.size(), unique.size(), requested.size() - unique.size(),
-                probe.preparationCalls());
+                probe.preparationCalls(), failed, 0, 0);
         Timings timings = new Timings(modelNanos / 1e6, (System.nanoTime() - start) / 1e6);
         Provenance provenance = new Provenance(config, seed, modelId, modelSha256, Version.current());
         return new Explanation(prompt, output, units, fit.coefficients(), fit.intercept(), fit.fidelity(),
-                fit.ridge(), sampleList, calls, timings, provenance);
+                fit.ridge(), sampleList, calls, timings, provenance, sampling);
     }
 }

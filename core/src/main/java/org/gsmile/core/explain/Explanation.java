@@ -1,6 +1,8 @@
 package org.gsmile.core.explain;
 
 import java.util.List;
+import org.gsmile.core.adaptive.SamplingReport;
+import org.gsmile.core.adaptive.StopReason;
 import org.gsmile.core.surrogate.Fidelity;
 import org.gsmile.core.unit.Unit;
 
@@ -18,14 +20,16 @@ import org.gsmile.core.unit.Unit;
  * @param intercept   θ₀
  * @param fidelity    how well the surrogate reproduces the observed shifts
  * @param ridge       the tiny L2 penalty the exact solver needed (0 when the design had full rank)
- * @param samples     every perturbation with its distances and weight, in drawing order
+ * @param samples     every perturbation with its distances and weight, in drawing order, after the
+ *                    anchors of the weighting (the Shapley kernel's empty and full coalition, weight +∞)
  * @param calls       model calls
  * @param timings     time inside and outside the model
  * @param provenance  configuration, seed, model and version
+ * @param sampling    samples used, rounds, why drawing stopped, and the bootstrap intervals of θ
  */
 public record Explanation(String prompt, String output, List<Unit> units, double[] attribution,
                           double intercept, Fidelity fidelity, double ridge, List<Sample> samples,
-                          CallStats calls, Timings timings, Provenance provenance) {
+                          CallStats calls, Timings timings, Provenance provenance, SamplingReport sampling) {
 
     public Explanation {
         units = List.copyOf(units);
@@ -34,6 +38,22 @@ public record Explanation(String prompt, String output, List<Unit> units, double
         if (attribution.length != units.size()) {
             throw new IllegalArgumentException(attribution.length + " attributions for " + units.size() + " units");
         }
+        if (sampling == null) {
+            sampling = SamplingReport.fixedWithoutBootstrap(samples.size(), units.size(), StopReason.BUDGET);
+        }
+    }
+
+    /** An explanation of a single fixed round without bootstrap, as before budgets existed. */
+    public Explanation(String prompt, String output, List<Unit> units, double[] attribution, double intercept,
+                       Fidelity fidelity, double ridge, List<Sample> samples, CallStats calls, Timings timings,
+                       Provenance provenance) {
+        this(prompt, output, units, attribution, intercept, fidelity, ridge, samples, calls, timings, provenance, null);
+    }
+
+    /** The same explanation with another sampling report, e.g. with the operator's unreplaced units added. */
+    public Explanation withSampling(SamplingReport report) {
+        return new Explanation(prompt, output, units, attribution, intercept, fidelity, ridge, samples, calls, timings,
+                provenance, report);
     }
 
     @Override

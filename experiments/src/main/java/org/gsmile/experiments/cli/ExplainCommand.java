@@ -1,17 +1,18 @@
 package org.gsmile.experiments.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.explain.Explainer;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.kernel.GaussianKernel;
 import org.gsmile.core.model.GenerativeModel;
-import org.gsmile.core.model.TokenScores;
 import org.gsmile.experiments.output.ExplanationJson;
 import org.gsmile.experiments.output.ExplanationText;
-import org.gsmile.models.probe.TokenScoresProbe;
+import org.gsmile.models.http.RemoteCallStats;
+import org.gsmile.models.http.RemoteModel;
 import org.gsmile.models.resolve.ModelResolver;
 import org.gsmile.perturbation.BernoulliMaskSampler;
 import org.gsmile.perturbation.DropOperator;
@@ -32,8 +33,12 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "and fits a weighted linear surrogate. Each word's score is its coefficient: negative means "
                         + "keeping the word holds the output in place (removing it moves the output by about |score|)."},
         footer = {"", "Examples:", "  gsmile explain \"Lily wanted to play with her red ball\"",
-                "  gsmile explain --samples 64 --distance logprob-shift --format json \"Tom saw a big dog\"", ""})
+                "  gsmile explain --samples 64 --distance logprob-shift --format json \"Tom saw a big dog\"",
+                "  gsmile explain --model openai:http://127.0.0.1:8000/v1#my-model --distance embedding-wasserstein"
+                        + " \"Tom saw a big dog\"", ""})
 public final class ExplainCommand implements Callable<Integer> {
+    /** Where API keys and cache locations are read; tests replace it so they never touch the real environment. */
+    static volatile Map<String, String> environment = System.getenv();
 
     @Mixin
     ExplainOptions options;
@@ -60,8 +65,13 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new UserInputException("PROMPT is empty: give the text to explain, e.g. gsmile explain \"Once upon a time\"");
         }
         Explanation explanation;
-        try (GenerativeModel model = ModelResolver.fromEnvironment().resolve(options.model)) {
+        try (GenerativeModel model = ModelResolver.fromEnvironment().resolve(options.model,
+                options.remoteOptions(environment, Path.of(System.getProperty("user.home"))))) {
             explanation = explain(model, options, text);
+        }
+        if (explanation.calls().failed() > 0) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + explanation.calls().failed()
+                    + " perturbed prompts still failed after retries and were left out of the fit");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
@@ -74,12 +84,24 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     static Explanation explain(GenerativeModel model, ExplainOptions options, String prompt) {
-        TokenScoresProbe probe = new TokenScoresProbe(model, options.maxNewTokens);
-        OutputDistance<TokenScores> distance = Choices.distance(options.distance, probe.scorer());
         Explainer explainer = new Explainer(new WordSplitter(), new BernoulliMaskSampler(options.keep),
                 new DropOperator(), new GaussianKernel(options.sigma), Choices.surrogate(options.surrogate, options.seed),
                 options.samples);
-        return explainer.explain(prompt, probe, distance, options.seed, model.info().id(), model.info().sha256(),
-                options.asConfig());
+        Explanation e = run(explainer, Choices.observation(options.distance, model, options.maxNewTokens), model,
+                options, prompt);
+        if (model instanceof RemoteModel remote) {
+            // Only the client knows its retries and on-disk cache hits.
+            RemoteCallStats client = remote.stats();
+            e = new Explanation(e.prompt(), e.output(), e.units(), e.attribution(), e.intercept(), e.fidelity(),
+                    e.ridge(), e.samples(), e.calls().withClient(client.retries(), client.diskCacheHits()),
+                    e.timings(), e.provenance(), e.sampling());
+        }
+        return e;
+    }
+
+    private static <O> Explanation run(Explainer explainer, Choices.Observation<O> observation, GenerativeModel model,
+                                       ExplainOptions options, String prompt) {
+        return explainer.explain(prompt, observation.probe(), observation.distance(), options.seed, model.info().id(),
+                model.info().sha256(), options.asConfig());
     }
 }

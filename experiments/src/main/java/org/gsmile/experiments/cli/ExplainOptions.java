@@ -1,9 +1,14 @@
 package org.gsmile.experiments.cli;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
 import org.gsmile.core.kernel.GaussianKernel;
+import org.gsmile.models.cache.ResponseCache;
+import org.gsmile.models.http.RemoteOptions;
+import org.gsmile.models.http.RetryPolicy;
 import picocli.CommandLine.Option;
 
 /** The options that define an explanation; shared by the commands that run one. */
@@ -11,7 +16,10 @@ public final class ExplainOptions {
     static final String DEFAULT_MODEL = "local:stories260K";
 
     @Option(names = "--model", paramLabel = "REF", defaultValue = DEFAULT_MODEL,
-            description = "Model to explain: local:stories260K (default), local:/path/model.bin or local:/path/model.gguf.")
+            description = "Model to explain: local:stories260K (default), local:/path/model.bin or local:/path/model.gguf;"
+                    + " onnx:NAME (a model folder under GSMILE_MODELS, e.g. onnx:tinygpt) or onnx:/path/model.onnx;"
+                    + " openai:<baseUrl>#<model> (any OpenAI-compatible server; add ?api=completions for /completions)"
+                    + " or ollama:<model>[@http://host:port].")
     String model;
 
     @Option(names = "--samples", paramLabel = "J", defaultValue = "128",
@@ -31,7 +39,9 @@ public final class ExplainOptions {
 
     @Option(names = "--distance", paramLabel = "NAME", defaultValue = "token-wasserstein",
             description = "Output distance: token-wasserstein (Wasserstein-1 between next-token distributions, "
-                    + "default) or logprob-shift (mean rise in negative log-likelihood of the output).")
+                    + "default), logprob-shift (mean rise in negative log-likelihood of the output), "
+                    + "embedding-wasserstein (Word Mover's Distance between the output texts) or sentence-embedding "
+                    + "(cosine distance between sentence embeddings of the outputs).")
     String distance;
 
     @Option(names = "--surrogate", paramLabel = "NAME", defaultValue = "wls",
@@ -41,6 +51,39 @@ public final class ExplainOptions {
     @Option(names = "--max-new-tokens", paramLabel = "N", defaultValue = "32",
             description = "Length of the greedy output that is explained. Default: ${DEFAULT-VALUE}.")
     int maxNewTokens;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "Environment variable that holds the API key of an openai: or ollama: model. "
+                    + "Default: OPENAI_API_KEY for openai:, none for ollama:.")
+    String apiKeyEnv;
+
+    @Option(names = "--logprobs", paramLabel = "K", arity = "0..1", defaultValue = "0", fallbackValue = "5",
+            description = "Ask an openai: or ollama: server for the top K log-probabilities of each output token "
+                    + "(5 when K is left out), so that --distance token-wasserstein works over the API.")
+    int logprobs;
+
+    @Option(names = "--cache", paramLabel = "DIR|none",
+            description = "Where answers of openai: and ollama: models are kept, so a repeated run only calls the "
+                    + "model for prompts it has not seen; none keeps nothing. "
+                    + "Default: $XDG_CACHE_HOME/gsmile/responses, else ~/.cache/gsmile/responses.")
+    String cache;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + RemoteOptions.DEFAULT_CONCURRENCY,
+            description = "Calls to an openai: or ollama: model in flight at once. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + RetryPolicy.DEFAULT_MAX_RETRIES,
+            description = "Retries of a call that met a rate limit (429), a server error (5xx), a timeout or a dropped "
+                    + "connection, with exponential backoff that honours Retry-After. Default: ${DEFAULT-VALUE}.")
+    int maxRetries;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Longest wait for one answer of an openai: or ollama: model. Default: ${DEFAULT-VALUE}.")
+    double timeoutSeconds;
+
+    // Hidden: only tests need retries faster than a real server would want.
+    @Option(names = "--retry-delay-ms", hidden = true, defaultValue = "500")
+    long retryDelayMs;
 
     /** Checks every option before any model is loaded, so a typo costs nothing. */
     void validate() {
@@ -59,6 +102,42 @@ public final class ExplainOptions {
         }
         Choices.distance(distance);
         Choices.surrogate(surrogate);
+        if (logprobs < 0 || logprobs > 20) {
+            throw new UserInputException("--logprobs must be between 1 and 20, got " + logprobs + ": try --logprobs 5");
+        }
+        if (concurrency < 1 || concurrency > 256) {
+            throw new UserInputException("--concurrency must be between 1 and 256, got " + concurrency
+                    + ": try --concurrency " + RemoteOptions.DEFAULT_CONCURRENCY);
+        }
+        if (maxRetries < 0 || maxRetries > 20) {
+            throw new UserInputException("--max-retries must be between 0 and 20, got " + maxRetries + ": try --max-retries "
+                    + RetryPolicy.DEFAULT_MAX_RETRIES);
+        }
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+            throw new UserInputException("--timeout must be a positive number of seconds, got " + timeoutSeconds
+                    + ": try --timeout 120");
+        }
+        if (retryDelayMs < 0) {
+            throw new UserInputException("--retry-delay-ms must not be negative, got " + retryDelayMs);
+        }
+        if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new UserInputException("--api-key-env takes the name of an environment variable, like OPENAI_API_KEY,"
+                    + " not the key itself");
+        }
+        if (cache != null && cache.isBlank()) {
+            throw new UserInputException("--cache is empty: give a folder, or none to keep no answers");
+        }
+    }
+
+    /** How to call an openai: or ollama: model, from these options and the given environment. */
+    RemoteOptions remoteOptions(Map<String, String> env, Path home) {
+        Path cacheDir = cache == null ? ResponseCache.defaultDir(env, home)
+                : cache.equals("none") ? null : Path.of(cache);
+        Duration base = Duration.ofMillis(retryDelayMs);
+        RetryPolicy retry = new RetryPolicy(maxRetries, base, Duration.ofSeconds(30).compareTo(base) > 0
+                ? Duration.ofSeconds(30) : base, Duration.ofSeconds(60), seed);
+        return new RemoteOptions(env, apiKeyEnv, logprobs, cacheDir, concurrency, retry,
+                Duration.ofNanos((long) (timeoutSeconds * 1e9)), Duration.ofSeconds(10));
     }
 
     /** The configuration as the user set it, in a stable order, for the provenance. */
@@ -71,6 +150,9 @@ public final class ExplainOptions {
         c.put("distance", distance);
         c.put("surrogate", surrogate);
         c.put("maxNewTokens", maxNewTokens);
+        if (logprobs > 0) {
+            c.put("logprobs", logprobs);
+        }
         c.put("units", "words");
         c.put("sampler", "bernoulli");
         c.put("operator", "drop");

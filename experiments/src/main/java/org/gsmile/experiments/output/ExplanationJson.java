@@ -41,6 +41,9 @@ public final class ExplanationJson {
         calls.put("unique", e.calls().unique());
         calls.put("cacheHits", e.calls().cacheHits());
         calls.put("generations", e.calls().preparation());
+        calls.put("failed", e.calls().failed());
+        calls.put("retries", e.calls().retries());
+        calls.put("diskCacheHits", e.calls().diskCacheHits());
         ObjectNode timings = root.putObject("timingsMs");
         number(timings, "model", round(e.timings().modelMs()));
         number(timings, "total", round(e.timings().totalMs()));

@@ -16,6 +16,9 @@ import org.gsmile.core.UserInputException;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.models.llama.LocalLlamaModel;
 import org.gsmile.models.llama.Sha256;
+import org.gsmile.models.http.RemoteModels;
+import org.gsmile.models.http.RemoteOptions;
+import org.gsmile.models.onnx.OnnxModels;
 
 /**
  * Turns a model reference given on the command line into a loaded model:
@@ -44,7 +47,8 @@ public final class ModelResolver {
     private static final List<String> TOKENIZER_NAMES = List.of("tok512.bin", "tokenizer.bin");
     private static final String ACCEPTED = "accepted are local:" + STORIES_260K
             + ", local:/path/to/model.bin (llama2.c checkpoint with tok512.bin or tokenizer.bin beside it)"
-            + " and local:/path/to/model.gguf (F32 llama GGUF)";
+            + ", local:/path/to/model.gguf (F32 llama GGUF), onnx:NAME (" + ENV_MODELS + "/NAME/model.onnx with its"
+            + " config.json), onnx:/path/to/model.onnx (config.json beside it), " + RemoteModels.ACCEPTED;
 
     /** A file fixed by name and content. */
     record PinnedFile(String name, String sha256) {
@@ -82,7 +86,22 @@ public final class ModelResolver {
         return new ModelResolver(modelsDir, cacheRoot.resolve("gsmile").resolve("models"), DEFAULT_DOWNLOAD_BASE);
     }
 
+    /** As {@link #resolve(String)}, with how to reach and call openai: and ollama: models. */
+    public GenerativeModel resolve(String reference, RemoteOptions remote) {
+        if (RemoteModels.accepts(reference)) {
+            return RemoteModels.open(reference, remote, ACCEPTED);
+        }
+        return resolve(reference);
+    }
+
     public GenerativeModel resolve(String reference) {
+        if (RemoteModels.accepts(reference)) {
+            return RemoteModels.open(reference, RemoteOptions.defaults(System.getenv(),
+                    Path.of(System.getProperty("user.home"))), ACCEPTED);
+        }
+        if (reference.startsWith(OnnxModels.PREFIX)) {
+            return OnnxModels.resolve(reference, modelsDir);
+        }
         if (!reference.startsWith(PREFIX)) {
             throw new UserInputException("unknown model reference '" + reference + "': " + ACCEPTED);
         }

@@ -1,0 +1,38 @@
+package org.gsmile.core.adaptive;
+
+import org.gsmile.core.UserInputException;
+
+/** A fixed number of samples in one round: the thesis's budget. */
+public record FixedBudget(int samples, int bootstrapReps, double level, int topK) implements Budget {
+    public FixedBudget {
+        if (samples < 1) {
+            throw new UserInputException("samples must be at least 1, got " + samples + ": pass --samples 64 or more");
+        }
+        Bootstrap.checkSettings(bootstrapReps, level, topK);
+    }
+
+    /** No bootstrap: what explanations cost before budgets existed. */
+    public static FixedBudget of(int samples) {
+        return new FixedBudget(samples, 0, 0.95, 3);
+    }
+
+    @Override
+    public String name() {
+        return "fixed";
+    }
+
+    @Override
+    public int maxSamples() {
+        return samples;
+    }
+
+    @Override
+    public int firstRound(int units) {
+        return samples;
+    }
+
+    @Override
+    public Decision next(Round round) {
+        return Decision.stop(round.drawn() < samples ? StopReason.EXHAUSTED : StopReason.BUDGET);
+    }
+}

@@ -1,0 +1,188 @@
+package org.gsmile.core.reference;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.gsmile.core.UserInputException;
+import org.gsmile.core.adaptive.FixedBudget;
+import org.gsmile.core.distance.OutputDistance;
+import org.gsmile.core.explain.Explainer;
+import org.gsmile.core.explain.Explanation;
+import org.gsmile.core.explain.OutputProbe;
+import org.gsmile.core.explain.Sample;
+import org.gsmile.core.mask.Mask;
+import org.gsmile.core.mask.MaskSampler;
+import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.unit.UnitSplitter;
+
+/**
+ * Explanations whose attributions are reference values rather than a surrogate's estimate: exact
+ * Shapley values by observing every coalition, or leave-one-out. They run through the
+ * {@link Explainer} (same units, operator, model, distance, cache and call accounting) with a
+ * sampler that lists the coalitions they need; the values are then computed from the observed
+ * distances by their definition in {@link ShapleyValues}, not by the regression, so the ground
+ * truth never shares the estimator's code. The explainer's own fit (the Shapley kernel's
+ * constrained regression, which on all coalitions equals the Shapley values) supplies the fidelity.
+ */
+public final class ReferenceExplainer {
+    /** 2¹⁴ = 16 384 model calls: the most a reference is allowed to cost. */
+    public static final int MAX_SHAPLEY_UNITS = 14;
+
+    /** Which reference. */
+    public enum Kind {
+        SHAPLEY("shapley"), LOO("loo");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final Kind kind;
+    private final UnitSplitter splitter;
+    private final PerturbationOperator operator;
+
+    public ReferenceExplainer(Kind kind, UnitSplitter splitter, PerturbationOperator operator) {
+        this.kind = kind;
+        this.splitter = splitter;
+        this.operator = operator;
+    }
+
+    public <O> Explanation explain(String prompt, OutputProbe<O> probe, OutputDistance<O> distance, long seed,
+                                   String modelId, String modelSha256, Map<String, Object> config) {
+        if (prompt == null || prompt.isBlank()) {
+            throw new UserInputException("prompt is empty: give the text to explain, e.g. gsmile explain \"Once upon a time\"");
+        }
+        int n = splitter.split(prompt).size();
+        if (kind == Kind.SHAPLEY && n > MAX_SHAPLEY_UNITS) {
+            throw new UserInputException("exact Shapley values of " + n + " units need 2^" + n + " model calls; at most "
+                    + MAX_SHAPLEY_UNITS + " units are enumerated: shorten the prompt, mark phrases as [[units]] or use"
+                    + " --reference loo");
+        }
+        List<Mask> needed = kind == Kind.SHAPLEY ? allProper(n) : leaveOneOut(n);
+        SampleWeighting weighting = kind == Kind.SHAPLEY ? new ShapleyKernel() : fullAnchored();
+        Explainer explainer = new Explainer(splitter, listing(needed), operator, weighting,
+                new ConstrainedLeastSquares(), FixedBudget.of(needed.size() + weighting.anchors(n).size()));
+        Explanation e = explainer.explain(prompt, probe, distance, seed, modelId, modelSha256, config);
+        double[] phi;
+        double intercept;
+        if (kind == Kind.SHAPLEY) {
+            double[] v = values(e.samples(), n);
+            phi = ShapleyValues.exact(n, v);
+            intercept = v[0];
+        } else {
+            double full = value(e.samples(), Mask.allKept(n));
+            double[] without = new double[n];
+            for (int i = 0; i < n; i++) {
+                boolean[] k = new boolean[n];
+                Arrays.fill(k, true);
+                k[i] = false;
+                without[i] = value(e.samples(), Mask.of(k));
+            }
+            phi = ShapleyValues.leaveOneOut(full, without);
+            intercept = full - Arrays.stream(phi).sum();
+        }
+        return new Explanation(e.prompt(), e.output(), e.units(), phi, intercept, e.fidelity(), e.ridge(), e.samples(),
+                e.calls(), e.timings(), e.provenance(), e.sampling());
+    }
+
+    private static double[] values(List<Sample> samples, int n) {
+        double[] v = new double[1 << n];
+        boolean[] seen = new boolean[v.length];
+        for (Sample s : samples) {
+            int set = 0;
+            for (int i = 0; i < n; i++) {
+                set |= s.mask().isKept(i) ? 1 << i : 0;
+            }
+            v[set] = s.outputDistance();
+            seen[set] = true;
+        }
+        for (int set = 0; set < v.length; set++) {
+            if (!seen[set]) {
+                throw new UserInputException("exact Shapley values need every coalition observed, but coalition "
+                        + set + " could not be: check the model or server and run again");
+            }
+        }
+        return v;
+    }
+
+    private static double value(List<Sample> samples, Mask mask) {
+        for (Sample s : samples) {
+            if (s.mask().equals(mask)) {
+                return s.outputDistance();
+            }
+        }
+        throw new UserInputException("leave-one-out needs the prompt without each unit observed, but " + mask
+                + " could not be: check the model or server and run again");
+    }
+
+    private static List<Mask> allProper(int n) {
+        List<Mask> masks = new ArrayList<>();
+        for (int set = 1; set < (1 << n) - 1; set++) {
+            boolean[] k = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                k[i] = ((set >> i) & 1) == 1;
+            }
+            masks.add(Mask.of(k));
+        }
+        return masks;
+    }
+
+    private static List<Mask> leaveOneOut(int n) {
+        List<Mask> masks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean[] k = new boolean[n];
+            Arrays.fill(k, true);
+            k[i] = false;
+            masks.add(Mask.of(k));
+        }
+        return masks;
+    }
+
+    /** Lists exactly the given masks, whatever the count asked: the reference decides its own budget. */
+    private static MaskSampler listing(List<Mask> masks) {
+        return new MaskSampler() {
+            @Override
+            public String name() {
+                return "enumeration";
+            }
+
+            @Override
+            public List<Mask> sample(int units, int count, SplittableRandom random) {
+                return masks;
+            }
+        };
+    }
+
+    /** Uniform weights with the full prompt held exactly: the fit through it is leave-one-out. */
+    private static SampleWeighting fullAnchored() {
+        return new SampleWeighting() {
+            @Override
+            public String name() {
+                return "uniform";
+            }
+
+            @Override
+            public double[] weights(List<Mask> masks) {
+                double[] w = new double[masks.size()];
+                for (int j = 0; j < w.length; j++) {
+                    Mask m = masks.get(j);
+                    w[j] = m.keptCount() == m.size() ? Double.POSITIVE_INFINITY : 1.0;
+                }
+                return w;
+            }
+
+            @Override
+            public List<Mask> anchors(int units) {
+                return List.of(Mask.allKept(units));
+            }
+        };
+    }
+}

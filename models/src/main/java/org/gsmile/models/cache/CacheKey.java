@@ -1,0 +1,56 @@
+package org.gsmile.models.cache;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.gsmile.core.model.DecodingOptions;
+
+/**
+ * Everything that decides a remote model's answer, and nothing else: the backend (wire format and
+ * endpoint, since two servers may serve different weights under one name), the model name, the
+ * decoding options, the log-probabilities requested, and the exact prompt. Never the API key.
+ *
+ * @param backend     the wire format, e.g. {@code openai-chat}
+ * @param endpoint    the URL the request is posted to
+ * @param model       the model name sent to the server
+ * @param options     decoding options
+ * @param topLogprobs top tokens requested per position, 0 for none
+ * @param prompt      the exact prompt
+ */
+public record CacheKey(String backend, String endpoint, String model, DecodingOptions options, int topLogprobs,
+                       String prompt) {
+
+    /** The key as JSON with a fixed field order: stored beside the answer and hashed for its file name. */
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("backend", backend);
+        o.put("endpoint", endpoint);
+        o.put("model", model);
+        o.put("maxNewTokens", options.maxNewTokens());
+        o.put("temperature", options.temperature());
+        o.put("topP", options.topP());
+        o.put("seed", options.seed());
+        o.put("topLogprobs", topLogprobs);
+        o.put("prompt", prompt);
+        return o;
+    }
+
+    /** SHA-256 of the canonical JSON, in hex. */
+    public String sha256() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(toJson().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** A number that identifies the request, from its hash: seeds the request's retry jitter. */
+    public long seed() {
+        return Long.parseUnsignedLong(sha256().substring(0, 16), 16);
+    }
+}

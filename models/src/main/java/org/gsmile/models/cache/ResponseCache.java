@@ -1,0 +1,142 @@
+package org.gsmile.models.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gsmile.core.UserInputException;
+import org.gsmile.core.model.TopLogprobs;
+
+/**
+ * Answers of remote models kept on disk, so that a repeated explanation, or one that shares
+ * perturbed prompts with an earlier one, calls the model only for what it has not seen. One JSON
+ * file per answer, named by the SHA-256 of its {@link CacheKey} and holding the key itself, so a
+ * file whose key differs (a corrupted or foreign file) is ignored rather than trusted.
+ *
+ * <p>Files are written to a temporary name and moved into place, so a reader (another run, a crash
+ * half-way) never sees half an answer. Thread-safe: concurrent writers of one key write the same
+ * bytes.
+ */
+public final class ResponseCache {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+
+    /** @throws UserInputException when the folder cannot be created */
+    public ResponseCache(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create the response cache " + dir + " (" + e.getMessage()
+                    + "): pass --cache with a writable folder, or --cache none", e);
+        }
+        this.dir = dir;
+    }
+
+    /** {@code $XDG_CACHE_HOME/gsmile/responses}, or {@code ~/.cache/gsmile/responses}. */
+    public static Path defaultDir(Map<String, String> env, Path home) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        // The XDG spec says relative values are invalid and must be ignored.
+        Path root = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
+        return root.resolve("gsmile").resolve("responses");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Optional<TopLogprobs> get(CacheKey key) {
+        Path file = file(key);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            // Compared as text: a long written as 0 reads back as an int node, equal in JSON but not in Jackson.
+            JsonNode stored = root.get("key");
+            if (stored == null || !key.toJson().toString().equals(stored.toString())) {
+                return Optional.empty();
+            }
+            return Optional.of(decode(root));
+        } catch (IOException | RuntimeException e) {
+            // An unreadable entry is a miss: the call is made again and the entry rewritten.
+            return Optional.empty();
+        }
+    }
+
+    /** Stores an answer; a failure to write loses only the saving, never the answer in hand. */
+    public boolean put(CacheKey key, TopLogprobs answer) {
+        Path file = file(key);
+        Path tmp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            tmp = Files.createTempFile(file.getParent(), ".tmp-", ".json");
+            Files.writeString(tmp, JSON.writeValueAsString(encode(key, answer)) + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // Nothing more to do: a stray temp file is never read as an entry.
+                }
+            }
+            return false;
+        }
+    }
+
+    Path file(CacheKey key) {
+        String hash = key.sha256();
+        return dir.resolve(hash.substring(0, 2)).resolve(hash + ".json");
+    }
+
+    private static ObjectNode encode(CacheKey key, TopLogprobs answer) {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("key", key.toJson());
+        root.put("text", answer.text());
+        ArrayNode steps = root.putArray("steps");
+        for (TopLogprobs.Step s : answer.steps()) {
+            ObjectNode step = steps.addObject();
+            step.put("token", s.token());
+            step.put("logprob", s.logprob());
+            ArrayNode top = step.putArray("top");
+            for (TopLogprobs.Candidate c : s.top()) {
+                top.addObject().put("token", c.token()).put("logprob", c.logprob());
+            }
+        }
+        return root;
+    }
+
+    private static TopLogprobs decode(JsonNode root) {
+        List<TopLogprobs.Step> steps = new ArrayList<>();
+        for (JsonNode s : root.get("steps")) {
+            List<TopLogprobs.Candidate> top = new ArrayList<>();
+            for (JsonNode c : s.get("top")) {
+                top.add(new TopLogprobs.Candidate(c.get("token").asText(), number(c.get("logprob"))));
+            }
+            steps.add(new TopLogprobs.Step(s.get("token").asText(), number(s.get("logprob")), top));
+        }
+        return new TopLogprobs(root.get("text").asText(), steps);
+    }
+
+    /** Jackson writes NaN as the string "NaN"; read it back as NaN. */
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.parseDouble(n.asText());
+    }
+}

@@ -1,0 +1,43 @@
+package org.gsmile.models.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.gsmile.core.model.DecodingOptions;
+import org.gsmile.core.model.TopLogprobs;
+
+/**
+ * Ollama's {@code POST /api/generate} with {@code stream: false}: decoding settings go in
+ * {@code options} ({@code num_predict} is the token budget), the output is {@code response}, and
+ * log-probabilities, on servers that have them, come in {@code logprobs[]} shaped like OpenAI chat's.
+ */
+final class OllamaGenerateWire implements WireFormat {
+
+    @Override
+    public ObjectNode request(String model, String prompt, DecodingOptions options, int topLogprobs) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("model", model);
+        body.put("prompt", prompt);
+        body.put("stream", false);
+        ObjectNode o = body.putObject("options");
+        WireFormat.sampling(o, options);
+        o.put("num_predict", options.maxNewTokens());
+        if (topLogprobs > 0) {
+            body.put("logprobs", true);
+            body.put("top_logprobs", topLogprobs);
+        }
+        return body;
+    }
+
+    @Override
+    public TopLogprobs parse(JsonNode body) {
+        if (body.hasNonNull("error")) {
+            // A model that fails mid-generation still answers 200, with only an error.
+            throw new MalformedResponseException("the server reported: " + ErrorBodies.shorten(body.get("error").asText()));
+        }
+        JsonNode response = WireFormat.required(body, "response", "");
+        JsonNode logprobs = body.path("logprobs");
+        return new TopLogprobs(response.asText(), logprobs.isArray() ? OpenAiChatWire.steps(logprobs) : List.of());
+    }
+}

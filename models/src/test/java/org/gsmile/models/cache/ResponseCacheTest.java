@@ -1,0 +1,78 @@
+package org.gsmile.models.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.gsmile.core.model.DecodingOptions;
+import org.gsmile.core.model.TopLogprobs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResponseCacheTest {
+    @TempDir
+    Path temp;
+
+    static final CacheKey KEY = new CacheKey("openai-chat", "http://127.0.0.1:8000/v1/chat/completions", "m",
+            DecodingOptions.greedy(16), 5, "Lily wanted to play");
+    static final TopLogprobs ANSWER = new TopLogprobs("She played.", List.of(
+            new TopLogprobs.Step("She", -0.1, List.of(new TopLogprobs.Candidate("She", -0.1),
+                    new TopLogprobs.Candidate("They", -2.4))),
+            new TopLogprobs.Step(" played.", Double.NaN, List.of())));
+
+    @Test
+    void storesAndReadsBackAnswersExactly() throws IOException {
+        ResponseCache cache = new ResponseCache(temp.resolve("r"));
+        assertEquals(Optional.empty(), cache.get(KEY));
+        assertTrue(cache.put(KEY, ANSWER));
+        assertEquals(Optional.of(ANSWER), new ResponseCache(temp.resolve("r")).get(KEY));
+        try (Stream<Path> files = Files.walk(temp)) {
+            assertEquals(List.of(cache.file(KEY)), files.filter(Files::isRegularFile).toList(), "temp files left");
+        }
+        byte[] first = Files.readAllBytes(cache.file(KEY));
+        cache.put(KEY, ANSWER);
+        assertEquals(new String(first), Files.readString(cache.file(KEY)), "same answer, same bytes");
+    }
+
+    @Test
+    void everyPartOfTheKeyMatters() {
+        String base = KEY.sha256();
+        assertNotEquals(base, new CacheKey("openai-completions", KEY.endpoint(), "m", KEY.options(), 5, KEY.prompt()).sha256());
+        assertNotEquals(base, new CacheKey(KEY.backend(), "http://127.0.0.1:8001/v1/chat/completions", "m",
+                KEY.options(), 5, KEY.prompt()).sha256());
+        assertNotEquals(base, new CacheKey(KEY.backend(), KEY.endpoint(), "m2", KEY.options(), 5, KEY.prompt()).sha256());
+        assertNotEquals(base, new CacheKey(KEY.backend(), KEY.endpoint(), "m", DecodingOptions.greedy(17), 5,
+                KEY.prompt()).sha256());
+        assertNotEquals(base, new CacheKey(KEY.backend(), KEY.endpoint(), "m", KEY.options(), 0, KEY.prompt()).sha256());
+        assertNotEquals(base, new CacheKey(KEY.backend(), KEY.endpoint(), "m", KEY.options(), 5,
+                KEY.prompt() + " ").sha256());
+    }
+
+    @Test
+    void corruptedOrForeignEntriesAreMisses() throws IOException {
+        ResponseCache cache = new ResponseCache(temp);
+        cache.put(KEY, ANSWER);
+        Files.writeString(cache.file(KEY), "{\"key\": {}, \"text\": \"forged\", \"steps\": []}");
+        assertEquals(Optional.empty(), cache.get(KEY));
+        Files.writeString(cache.file(KEY), "{ truncated");
+        assertEquals(Optional.empty(), cache.get(KEY));
+        cache.put(KEY, ANSWER);
+        assertEquals(Optional.of(ANSWER), cache.get(KEY));
+    }
+
+    @Test
+    void defaultFolderFollowsXdg() {
+        Path home = Path.of("/home/u");
+        assertEquals(Path.of("/xdg/gsmile/responses"), ResponseCache.defaultDir(Map.of("XDG_CACHE_HOME", "/xdg"), home));
+        assertEquals(Path.of("/home/u/.cache/gsmile/responses"),
+                ResponseCache.defaultDir(Map.of("XDG_CACHE_HOME", "relative"), home));
+        assertEquals(Path.of("/home/u/.cache/gsmile/responses"), ResponseCache.defaultDir(Map.of(), home));
+    }
+}

@@ -1,0 +1,99 @@
+package org.gsmile.perturbation;
+
+import java.util.List;
+import org.gsmile.core.mask.MaskSampler;
+
+/**
+ * The samplers by name. Apart from the thesis's {@code bernoulli}, every sampler draws distinct
+ * proper masks (never the empty or the full one) and returns fewer than asked once its law has no
+ * unused mask left.
+ */
+public final class MaskSamplers {
+    public static final List<String> NAMES = List.of("bernoulli", "paired-bernoulli", "fixed", "shapley",
+            "paired-shapley", "strata", "exhaustive");
+    /** 2²⁰ coalitions is the most an explanation can sensibly enumerate. */
+    public static final int MAX_EXHAUSTIVE_UNITS = 20;
+
+    private MaskSamplers() {
+    }
+
+    /** The thesis sampler: each unit kept with probability {@code keep}, unchanged. */
+    public static MaskSampler bernoulli(double keep) {
+        return new BernoulliMaskSampler(keep);
+    }
+
+    /** Bernoulli(keep) masks, each followed by its complement (antithetic pairs). */
+    public static MaskSampler pairedBernoulli(double keep) {
+        checkKeep(keep);
+        double logKeep = Math.log(keep);
+        double logDrop = Math.log1p(-keep);
+        return new LawSampler("paired-bernoulli", (n, k) -> k * logKeep + (n - k) * logDrop, true);
+    }
+
+    /**
+     * Exactly round((1 − keep)·n) units dropped (at least one, at most n − 1), uniformly among the
+     * subsets of that size: LIME-style perturbations of a fixed strength.
+     */
+    public static MaskSampler fixed(double keep) {
+        checkKeep(keep);
+        return new LawSampler("fixed", (n, k) -> k == n - dropped(n, keep) ? 0.0 : Double.NEGATIVE_INFINITY, false);
+    }
+
+    /** Units dropped by {@link #fixed} for a prompt of n units. */
+    public static int dropped(int n, double keep) {
+        return Math.max(1, Math.min(n - 1, (int) Math.round((1 - keep) * n)));
+    }
+
+    /**
+     * KernelSHAP's coalition-size law: size s (units kept) with probability ∝ (n−1)/(s(n−s)), the
+     * Shapley kernel's total weight over all coalitions of that size, then a uniform coalition of
+     * that size. Small and large coalitions, which pin the Shapley values down, come first.
+     */
+    public static MaskSampler shapley(boolean paired) {
+        return new LawSampler(paired ? "paired-shapley" : "shapley", MaskSamplers::logShapleyMaskWeight, paired);
+    }
+
+    /**
+     * Whole coalition-size strata from the extremes inward, each mask with its complement, the last
+     * stratum that fits only partly drawn at random and balanced over units; see {@link StrataSampler}.
+     */
+    public static MaskSampler strata() {
+        return new StrataSampler("strata", false);
+    }
+
+    /**
+     * Every proper coalition (2ⁿ − 2 masks, in {@link #strata()} order) whatever the budget: with the
+     * Shapley kernel the fit is then the exact Shapley values. At most {@link #MAX_EXHAUSTIVE_UNITS} units.
+     */
+    public static MaskSampler exhaustive() {
+        return new StrataSampler("exhaustive", true);
+    }
+
+    /** Builds a sampler by its command-line name. */
+    public static MaskSampler byName(String name, double keep) {
+        return switch (name) {
+            case "bernoulli" -> bernoulli(keep);
+            case "paired-bernoulli" -> pairedBernoulli(keep);
+            case "fixed" -> fixed(keep);
+            case "shapley" -> shapley(false);
+            case "paired-shapley" -> shapley(true);
+            case "strata" -> strata();
+            case "exhaustive" -> exhaustive();
+            default -> throw new IllegalArgumentException("unknown sampler '" + name + "': choose one of " + NAMES);
+        };
+    }
+
+    /** log of π(s) = (n−1) / (C(n,s)·s·(n−s)), the Shapley kernel weight of one coalition of size s. */
+    static double logShapleyMaskWeight(int n, int s) {
+        if (s <= 0 || s >= n) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Math.log(n - 1.0) - Combinatorics.logChooseRow(n)[s] - Math.log(s) - Math.log(n - s);
+    }
+
+    private static void checkKeep(double keep) {
+        if (!(keep > 0 && keep < 1)) {
+            throw new IllegalArgumentException("keep must be strictly between 0 and 1, got " + keep);
+        }
+    }
+}
