@@ -1,5 +1,7 @@
 package org.gsmile.experiments.cli;
 
+import org.gsmile.models.http.FakeModelServer;
+
 import static org.gsmile.experiments.cli.ExplainCommandTest.PROMPT;
 import static org.gsmile.experiments.cli.ExplainCommandTest.assertUserError;
 import static org.gsmile.experiments.cli.ExplainCommandTest.gsmile;
@@ -19,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.gsmile.experiments.cli.ExplainCommandTest.Result;
-import org.gsmile.experiments.cli.LoopbackModelServer.Reply;
+import org.gsmile.experiments.cli.FakeModelServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class HttpExplainTest {
     @TempDir
     Path temp;
 
-    private LoopbackModelServer server;
+    private FakeModelServer server;
 
     @BeforeEach
     void isolateFromTheRealEnvironment() {
@@ -69,7 +71,7 @@ class HttpExplainTest {
 
     @Test
     void explainsWithWordMoversDistanceAndARepeatedRunMakesNoCalls() throws IOException {
-        server = LoopbackModelServer.healthy();
+        server = FakeModelServer.healthy();
         Result first = explain(openai(), "--distance", "embedding-wasserstein");
         assertEquals(0, first.exit(), first.err());
         JsonNode j = JSON.readTree(first.out());
@@ -111,14 +113,14 @@ class HttpExplainTest {
     @Test
     void misbehavingServerStillGivesAnExplanationAndReportsTheRetries() throws IOException {
         // Every prompt's first request fails, each in one of the ways real servers fail.
-        server = new LoopbackModelServer(call -> {
+        server = new FakeModelServer(call -> {
             if (call.attempt() > 0) {
-                return LoopbackModelServer.answer(call);
+                return FakeModelServer.answer(call);
             }
             return switch (Math.floorMod(call.prompt().hashCode(), 5)) {
                 case 0 -> Reply.status(429, "{\"error\":{\"message\":\"Rate limit reached\"}}", Map.of("Retry-After", "0"));
                 case 1 -> Reply.status(500, "{\"error\":{\"message\":\"internal\"}}", Map.of());
-                case 2 -> LoopbackModelServer.answer(call).after(800);
+                case 2 -> FakeModelServer.answer(call).after(800);
                 case 3 -> Reply.ok("{\"choices\": [{\"message\": {\"content\": ");
                 default -> Reply.dropped();
             };
@@ -134,7 +136,7 @@ class HttpExplainTest {
     @Test
     void perturbationsThatKeepFailingAreLeftOutAndCounted() throws IOException {
         // Prompts without "play" always fail; the original has it.
-        server = new LoopbackModelServer(call -> call.prompt().contains("play") ? LoopbackModelServer.answer(call)
+        server = new FakeModelServer(call -> call.prompt().contains("play") ? FakeModelServer.answer(call)
                 : Reply.status(503, "overloaded", Map.of()));
         Result r = explain(openai(), "--distance", "embedding-wasserstein", "--max-retries", "1");
         assertEquals(0, r.exit(), r.err());
@@ -147,7 +149,7 @@ class HttpExplainTest {
 
     @Test
     void tooFewSamplesLeftIsAUserError() throws IOException {
-        server = new LoopbackModelServer(call -> call.prompt().equals(PROMPT) ? LoopbackModelServer.answer(call)
+        server = new FakeModelServer(call -> call.prompt().equals(PROMPT) ? FakeModelServer.answer(call)
                 : Reply.status(500, "{}", Map.of()));
         Result r = explain(openai(), "--distance", "embedding-wasserstein", "--max-retries", "0");
         assertUserError(r);
@@ -156,7 +158,7 @@ class HttpExplainTest {
 
     @Test
     void tokenWassersteinOverTheApiNeedsLogprobs() throws IOException {
-        server = LoopbackModelServer.healthy();
+        server = FakeModelServer.healthy();
         Result r = explain(openai(), "--distance", "token-wasserstein", "--logprobs", "3");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = JSON.readTree(r.out());
@@ -173,7 +175,7 @@ class HttpExplainTest {
 
     @Test
     void completionsApiAndOllamaWork() throws IOException {
-        server = LoopbackModelServer.healthy();
+        server = FakeModelServer.healthy();
         Result c = explain("openai:" + server.base() + "/v1#tiny?api=completions", "--distance", "sentence-embedding");
         assertEquals(0, c.exit(), c.err());
         assertEquals("/v1/completions", server.calls.get(0).path());
@@ -197,7 +199,7 @@ class HttpExplainTest {
 
     @Test
     void rejectedKeyNamesTheVariableAndTheKeyAppearsNowhere() throws IOException {
-        server = new LoopbackModelServer(call -> Reply.status(401, "{\"error\":{\"message\":\"Incorrect API key provided: "
+        server = new FakeModelServer(call -> Reply.status(401, "{\"error\":{\"message\":\"Incorrect API key provided: "
                 + call.authorization() + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}", Map.of()));
         ExplainCommand.environment = Map.of("OPENAI_API_KEY", KEY, "MY_GATEWAY_KEY", KEY);
         Result r = explain(openai(), "--distance", "embedding-wasserstein");
@@ -214,7 +216,7 @@ class HttpExplainTest {
         assertTrue(unset.err().contains("NOT_SET_ANYWHERE"), unset.err());
 
         // A server that succeeds, to put answers in the cache, then a look everywhere for the key.
-        server.script(LoopbackModelServer::answer);
+        server.script(FakeModelServer::answer);
         Result ok = explain(openai(), "--distance", "embedding-wasserstein");
         assertEquals(0, ok.exit(), ok.err());
         for (Result each : List.of(r, custom, unset, ok)) {
@@ -231,7 +233,7 @@ class HttpExplainTest {
 
     @Test
     void unknownModelShowsTheServersMessageShortened() throws IOException {
-        server = new LoopbackModelServer(call -> Reply.status(404, "{\"error\":{\"message\":\"The model `nope` does not"
+        server = new FakeModelServer(call -> Reply.status(404, "{\"error\":{\"message\":\"The model `nope` does not"
                 + " exist or you do not have access to it." + " Details follow.".repeat(40)
                 + "\",\"type\":\"invalid_request_error\",\"code\":\"model_not_found\"}}", Map.of()));
         Result r = explain("openai:" + server.base() + "/v1#nope", "--distance", "embedding-wasserstein");

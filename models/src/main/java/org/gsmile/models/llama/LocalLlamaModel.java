@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gsmile.core.UserInputException;
+import org.gsmile.models.ContextLimit;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.Generation;
 import org.gsmile.core.model.GenerativeModel;
@@ -77,7 +78,7 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
 
     @Override
     public CompletableFuture<List<Generation>> generateAsync(List<String> prompts, DecodingOptions options) {
-        List<int[]> encoded = encodeWithinContext(prompts, options.maxNewTokens());
+        List<int[]> encoded = ContextLimit.encodeAll(prompts, tokenizer::encode, options.maxNewTokens(), info.contextLength());
         List<CompletableFuture<Generation>> tasks = new ArrayList<>(encoded.size());
         for (int[] prompt : encoded) {
             tasks.add(CompletableFuture.supplyAsync(() -> {
@@ -95,7 +96,7 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
 
     @Override
     public CompletableFuture<List<TokenScores>> scoreAsync(List<String> prompts, int[] continuation) {
-        List<int[]> encoded = encodeWithinContext(prompts, continuation.length);
+        List<int[]> encoded = ContextLimit.encodeAll(prompts, tokenizer::encode, continuation.length, info.contextLength());
         int[] scored = continuation.clone();
         List<CompletableFuture<TokenScores>> tasks = new ArrayList<>(encoded.size());
         for (int[] prompt : encoded) {
@@ -128,22 +129,6 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
     @Override
     public void close() {
         pool.shutdown();
-    }
-
-    /** Encodes every prompt first so that an over-long one fails before any work starts. */
-    private List<int[]> encodeWithinContext(List<String> prompts, int newTokens) {
-        int context = info.contextLength();
-        List<int[]> encoded = new ArrayList<>(prompts.size());
-        for (String prompt : prompts) {
-            int[] tokens = tokenizer.encode(prompt);
-            if ((long) tokens.length + newTokens > context) {
-                throw new UserInputException("prompt is " + tokens.length + " tokens; with " + newTokens
-                        + " new tokens it exceeds the model's context of " + context
-                        + " tokens: shorten the prompt or lower --max-new-tokens");
-            }
-            encoded.add(tokens);
-        }
-        return encoded;
     }
 
     private static <T> CompletableFuture<List<T>> inOrder(List<CompletableFuture<T>> tasks) {

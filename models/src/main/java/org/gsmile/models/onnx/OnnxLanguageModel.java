@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gsmile.core.UserInputException;
+import org.gsmile.models.ContextLimit;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.Generation;
 import org.gsmile.core.model.GenerativeModel;
@@ -135,7 +136,7 @@ public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
         if (decoding.maxNewTokens() < 0) {
             throw new IllegalArgumentException("maxNewTokens must not be negative");
         }
-        List<int[]> encoded = encodeWithinContext(prompts, decoding.maxNewTokens());
+        List<int[]> encoded = ContextLimit.encodeAll(prompts, tokenizer::encode, decoding.maxNewTokens(), config.maxPositions());
         List<CompletableFuture<List<Generation>>> batches = new ArrayList<>();
         for (int from = 0; from < encoded.size(); from += options.batchSize()) {
             List<int[]> batch = encoded.subList(from, Math.min(from + options.batchSize(), encoded.size()));
@@ -152,7 +153,7 @@ public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
 
     @Override
     public CompletableFuture<List<TokenScores>> scoreAsync(List<String> prompts, int[] continuation) {
-        List<int[]> encoded = encodeWithinContext(prompts, continuation.length);
+        List<int[]> encoded = ContextLimit.encodeAll(prompts, tokenizer::encode, continuation.length, config.maxPositions());
         int[] scored = continuation.clone();
         for (int token : scored) {
             if (token < 0 || token >= config.vocabSize()) {
@@ -332,22 +333,6 @@ public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
             results.add(new Generation(tokenizer.continuationText(prompts.get(r), tokens), tokens));
         }
         return results;
-    }
-
-    /** Encodes every prompt first so that an over-long one fails before any work starts. */
-    private List<int[]> encodeWithinContext(List<String> prompts, int newTokens) {
-        int context = config.maxPositions();
-        List<int[]> encoded = new ArrayList<>(prompts.size());
-        for (String prompt : prompts) {
-            int[] tokens = tokenizer.encode(prompt);
-            if ((long) tokens.length + newTokens > context) {
-                throw new UserInputException("prompt is " + tokens.length + " tokens; with " + newTokens
-                        + " new tokens it exceeds the model's context of " + context
-                        + " tokens: shorten the prompt or lower --max-new-tokens");
-            }
-            encoded.add(tokens);
-        }
-        return encoded;
     }
 
     private static PromptTokenizer tokenizer(OnnxModelConfig config, Path modelFile) {

@@ -25,28 +25,28 @@ import java.util.function.Function;
  * and misbehaves on request: rate limits with Retry-After, 5xx, slow answers, malformed JSON,
  * connections closed without an answer. A deterministic stand-in model answers from the prompt.
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as the script sees it; attempt counts earlier requests with the same prompt. */
-    record Call(String path, JsonNode body, String prompt, int attempt, String authorization) {
+    public record Call(String path, JsonNode body, String prompt, int attempt, String authorization) {
     }
 
     /** What to do with a request. */
-    record Reply(int status, String body, Map<String, String> headers, long delayMs, boolean drop) {
-        static Reply ok(String body) {
+    public record Reply(int status, String body, Map<String, String> headers, long delayMs, boolean drop) {
+        public static Reply ok(String body) {
             return new Reply(200, body, Map.of(), 0, false);
         }
 
-        static Reply status(int status, String body, Map<String, String> headers) {
+        public static Reply status(int status, String body, Map<String, String> headers) {
             return new Reply(status, body, headers, 0, false);
         }
 
-        static Reply dropped() {
+        public static Reply dropped() {
             return new Reply(0, "", Map.of(), 0, true);
         }
 
-        Reply after(long ms) {
+        public Reply after(long ms) {
             return new Reply(status, body, headers, ms, drop);
         }
     }
@@ -54,12 +54,12 @@ final class FakeModelServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-    final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Function<Call, Reply> script;
 
-    FakeModelServer(Function<Call, Reply> script) throws IOException {
+    public FakeModelServer(Function<Call, Reply> script) throws IOException {
         // Without TCP_NODELAY each answer's body waits ~40 ms for a delayed ACK (see ConcurrencyBenchmark).
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.script = script;
@@ -70,24 +70,24 @@ final class FakeModelServer implements AutoCloseable {
     }
 
     /** Answers every request correctly in the format its path asks for. */
-    static FakeModelServer healthy() throws IOException {
+    public static FakeModelServer healthy() throws IOException {
         return new FakeModelServer(FakeModelServer::answer);
     }
 
-    void script(Function<Call, Reply> script) {
+    public void script(Function<Call, Reply> script) {
         this.script = script;
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int requests() {
+    public int requests() {
         return calls.size();
     }
 
     /** The stand-in model: its output depends on which of a few words the prompt keeps. */
-    static String modelText(String prompt) {
+    public static String modelText(String prompt) {
         String p = prompt.toLowerCase();
         StringBuilder sb = new StringBuilder(p.contains("lily") ? "She" : "The girl");
         sb.append(p.contains("ball") ? " kicked the ball" : " walked home");
@@ -96,7 +96,7 @@ final class FakeModelServer implements AutoCloseable {
     }
 
     /** The correct answer to a call, in the format of its path. */
-    static Reply answer(Call call) {
+    public static Reply answer(Call call) {
         String text = modelText(call.prompt());
         int top = call.body().path("top_logprobs").asInt(call.body().path("logprobs").isInt()
                 ? call.body().path("logprobs").asInt() : 0);
