@@ -1,7 +1,5 @@
 package org.gsmile.experiments.cli;
 
-import org.gsmile.models.http.FakeModelServer;
-
 import static org.gsmile.experiments.cli.ExplainCommandTest.PROMPT;
 import static org.gsmile.experiments.cli.ExplainCommandTest.assertUserError;
 import static org.gsmile.experiments.cli.ExplainCommandTest.gsmile;
@@ -21,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.gsmile.experiments.cli.ExplainCommandTest.Result;
-import org.gsmile.experiments.cli.FakeModelServer.Reply;
+import org.gsmile.models.http.FakeModelServer;
+import org.gsmile.models.http.FakeModelServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
