@@ -31,8 +31,10 @@ public record FixedBudget(int samples, int bootstrapReps, double level, int topK
         return samples;
     }
 
+    /** Exhausted when the sampler ran out, or when the budget covered all 2ⁿ coalitions (anchors included). */
     @Override
     public Decision next(Round round) {
-        return Decision.stop(round.drawn() < samples ? StopReason.EXHAUSTED : StopReason.BUDGET);
+        boolean all = round.units() < 31 && round.used() >= (1L << round.units());
+        return Decision.stop(round.drawn() < samples || all ? StopReason.EXHAUSTED : StopReason.BUDGET);
     }
 }

@@ -183,7 +183,7 @@ public final class Explainer {
             if (decision.stops()) {
                 break;
             }
-            used = Math.max(used + 1, decision.nextSamples() - a);
+            used = Math.min(drawn.size(), Math.max(used + 1, decision.nextSamples() - a));
         }
         SamplingReport sampling = boot == null
                 ? SamplingReport.fixedWithoutBootstrap(used + a, n, decision.stop())

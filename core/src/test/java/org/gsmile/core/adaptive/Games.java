@@ -1,7 +1,6 @@
 package org.gsmile.core.adaptive;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -120,9 +119,5 @@ public final class Games {
 
     public static Map<String, Object> config() {
         return Map.of();
-    }
-
-    public static double[] copy(double[] a) {
-        return Arrays.copyOf(a, a.length);
     }
 }

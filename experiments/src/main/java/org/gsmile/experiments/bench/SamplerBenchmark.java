@@ -285,5 +285,4 @@ public final class SamplerBenchmark {
 
     private SamplerBenchmark() {
     }
-
 }

@@ -12,9 +12,9 @@ import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.TokenScorer;
 import org.gsmile.core.model.TokenScores;
 import org.gsmile.core.model.TopLogprobsModel;
+import org.gsmile.core.reference.ConstrainedLeastSquares;
 import org.gsmile.core.surrogate.Surrogate;
 import org.gsmile.core.surrogate.TribuoSgdSurrogate;
-import org.gsmile.core.surrogate.WeightedLeastSquares;
 import org.gsmile.models.embed.MiniLmEmbedder;
 import org.gsmile.models.probe.TextProbe;
 import org.gsmile.models.probe.TokenScoresProbe;
@@ -80,7 +80,8 @@ final class Choices {
         };
     }
 
+    /** wls holds rows of infinite weight (the Shapley kernel's anchors) exactly, and is plain WLS without them. */
     static Surrogate surrogate(String name, long seed) {
-        return surrogate(name).equals("wls") ? new WeightedLeastSquares() : new TribuoSgdSurrogate(seed);
+        return surrogate(name).equals("wls") ? new ConstrainedLeastSquares() : new TribuoSgdSurrogate(seed);
     }
 }

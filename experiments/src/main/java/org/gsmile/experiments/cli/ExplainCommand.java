@@ -5,18 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gsmile.core.explain.Explainer;
 import org.gsmile.core.explain.Explanation;
-import org.gsmile.core.kernel.GaussianKernel;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.experiments.output.ExplanationJson;
 import org.gsmile.experiments.output.ExplanationText;
+import org.gsmile.experiments.output.SamplingText;
 import org.gsmile.models.http.RemoteCallStats;
 import org.gsmile.models.http.RemoteModel;
 import org.gsmile.models.resolve.ModelResolver;
-import org.gsmile.perturbation.BernoulliMaskSampler;
-import org.gsmile.perturbation.DropOperator;
-import org.gsmile.perturbation.WordSplitter;
+import org.gsmile.perturbation.MarkedPrompt;
 import org.gsmile.core.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +61,11 @@ public final class ExplainCommand implements Callable<Integer> {
         if (text.isBlank()) {
             throw new UserInputException("PROMPT is empty: give the text to explain, e.g. gsmile explain \"Once upon a time\"");
         }
+        if (MarkedPrompt.hasMarkers(text) && MarkedPrompt.parse(text).text().isBlank()) {
+            // parse itself rejects unbalanced and empty markers; checked here so a typo costs no model load.
+            throw new UserInputException("the unit markers leave no text to send to the model: write the prompt"
+                    + " around the [[units]]");
+        }
         Explanation explanation;
         try (GenerativeModel model = ModelResolver.fromEnvironment().resolve(options.model,
                 options.remoteOptions(environment, Path.of(System.getProperty("user.home"))))) {
@@ -78,17 +80,15 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println(ExplanationJson.write(explanation));
         } else {
             out.print(new ExplanationText(System.console() != null).render(explanation));
+            out.print(SamplingText.render(explanation));
         }
         out.flush();
         return 0;
     }
 
     static Explanation explain(GenerativeModel model, ExplainOptions options, String prompt) {
-        Explainer explainer = new Explainer(new WordSplitter(), new BernoulliMaskSampler(options.keep),
-                new DropOperator(), new GaussianKernel(options.sigma), Choices.surrogate(options.surrogate, options.seed),
-                options.samples);
-        Explanation e = run(explainer, Choices.observation(options.distance, model, options.maxNewTokens), model,
-                options, prompt);
+        ExplainMethod method = ExplainMethod.of(options, model, prompt);
+        Explanation e = run(method, Choices.observation(options.distance, model, options.maxNewTokens), options);
         if (model instanceof RemoteModel remote) {
             // Only the client knows its retries and on-disk cache hits.
             RemoteCallStats client = remote.stats();
@@ -99,9 +99,8 @@ public final class ExplainCommand implements Callable<Integer> {
         return e;
     }
 
-    private static <O> Explanation run(Explainer explainer, Choices.Observation<O> observation, GenerativeModel model,
-                                       ExplainOptions options, String prompt) {
-        return explainer.explain(prompt, observation.probe(), observation.distance(), options.seed, model.info().id(),
-                model.info().sha256(), options.asConfig());
+    private static <O> Explanation run(ExplainMethod method, Choices.Observation<O> observation,
+                                       ExplainOptions options) {
+        return method.explain(observation.probe(), observation.distance(), options.asConfig());
     }
 }

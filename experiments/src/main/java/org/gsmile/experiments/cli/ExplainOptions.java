@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.adaptive.AdaptiveBudget;
 import org.gsmile.core.kernel.GaussianKernel;
 import org.gsmile.models.cache.ResponseCache;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.http.RetryPolicy;
+import org.gsmile.perturbation.MaskOperator;
+import org.gsmile.perturbation.MaskSamplers;
 import picocli.CommandLine.Option;
 
 /** The options that define an explanation; shared by the commands that run one. */
@@ -22,9 +25,66 @@ public final class ExplainOptions {
                     + " or ollama:<model>[@http://host:port].")
     String model;
 
-    @Option(names = "--samples", paramLabel = "J", defaultValue = "128",
-            description = "Perturbations to draw (model calls; repeats are answered from the cache). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--samples", paramLabel = "J|auto",
+            description = "Perturbed prompts to request besides the original (repeats are answered from the cache; "
+                    + "with the Shapley kernel the empty and the full prompt are two of them), or auto: draw in rounds "
+                    + "until the top-k units are stable under the bootstrap, at most --max-samples. Default: 64.")
+    String samplesOption;
+
+    /** The budget as a number: --samples, or --max-samples with auto. Set by {@link #validate()}. */
     int samples;
+
+    /** Whether --samples is auto. Set by {@link #validate()}. */
+    boolean auto;
+
+    @Option(names = "--max-samples", paramLabel = "N", defaultValue = "" + AdaptiveBudget.DEFAULT_MAX,
+            description = "Cap of --samples auto. Default: ${DEFAULT-VALUE}.")
+    int maxSamples;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "3",
+            description = "Top units whose stability --samples auto waits for and the explanation reports. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int topK;
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default",
+            description = "Defaults for --sampler, --kernel and --samples: default (strata sampler, Shapley kernel, "
+                    + "64 samples; the fastest to agree with exact Shapley values) or thesis (Bernoulli(--keep) "
+                    + "sampler, Gaussian kernel, 64 samples: the thesis recipe, for reproductions). Options given "
+                    + "explicitly win.")
+    String preset;
+
+    @Option(names = "--units", paramLabel = "NAME", defaultValue = "words",
+            description = "What the explanation attributes to: words (default), tokens (the model's own; local: models),"
+                    + " phrases (clauses, split at punctuation) or sentences. In any case [[several words]] in the "
+                    + "prompt is one unit, and the brackets are not sent to the model.")
+    String units;
+
+    @Option(names = "--operator", paramLabel = "NAME", defaultValue = "drop",
+            description = "What a perturbation does to a removed unit: drop (default), mask (replace it with "
+                    + "--mask-token) or synonym (replace it with a WordNet synonym; a unit without one is dropped).")
+    String operator;
+
+    @Option(names = "--mask-token", paramLabel = "TEXT", defaultValue = MaskOperator.DEFAULT_PLACEHOLDER,
+            description = "Placeholder of --operator mask. Default: ${DEFAULT-VALUE}.")
+    String maskToken;
+
+    @Option(names = "--sampler", paramLabel = "NAME",
+            description = "How perturbations are drawn: strata (whole coalition-size strata from the extremes inward, "
+                    + "default), exhaustive (every coalition, at most 20 units), shapley or paired-shapley (KernelSHAP's "
+                    + "coalition-size law), bernoulli or paired-bernoulli (each unit kept with --keep; bernoulli is the "
+                    + "thesis's) or fixed (round((1 - keep) n) units dropped).")
+    String sampler;
+
+    @Option(names = "--kernel", paramLabel = "NAME",
+            description = "Sample weights of the surrogate fit: shapley (the Shapley kernel with the efficiency "
+                    + "constraint, so scores estimate Shapley values; default), gaussian (exp(-d^2/sigma^2), the thesis; "
+                    + "the default with --surrogate sgd) or uniform.")
+    String kernel;
+
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "Instead of the surrogate, compute reference values from the same model and distance: "
+                    + "shapley (exact Shapley values over all 2^n coalitions, at most 14 units) or loo (leave-one-out).")
+    String reference;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every random choice. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -87,8 +147,66 @@ public final class ExplainOptions {
 
     /** Checks every option before any model is loaded, so a typo costs nothing. */
     void validate() {
+        boolean thesis = switch (preset) {
+            case "default" -> false;
+            case "thesis" -> true;
+            default -> throw new UserInputException("unknown --preset '" + preset + "': choose default or thesis");
+        };
+        if (sampler == null) {
+            sampler = thesis ? "bernoulli" : "strata";
+        }
+        if (kernel == null) {
+            // sgd cannot hold the Shapley kernel's constraints, so it keeps the thesis's kernel unless told otherwise.
+            kernel = thesis || surrogate.equals("sgd") ? "gaussian" : "shapley";
+        }
+        String given = samplesOption == null ? "64" : samplesOption.strip();
+        auto = given.equals("auto");
+        if (auto) {
+            if (maxSamples < 1) {
+                throw new UserInputException("--samples auto needs a reachable bound: --max-samples must be positive,"
+                        + " got " + maxSamples + ": try --max-samples " + AdaptiveBudget.DEFAULT_MAX);
+            }
+            AdaptiveBudget.upTo(maxSamples);
+            samples = maxSamples;
+        } else {
+            try {
+                samples = Integer.parseInt(given);
+            } catch (NumberFormatException e) {
+                throw new UserInputException("--samples takes a number or auto, got '" + given + "': try --samples 64");
+            }
+        }
         if (samples < 1) {
-            throw new UserInputException("--samples must be at least 1, got " + samples + ": try --samples 128");
+            throw new UserInputException("--samples must be at least 1, got " + samples + ": try --samples 64");
+        }
+        if (topK < 1) {
+            throw new UserInputException("--top-k must be at least 1, got " + topK + ": try --top-k 3");
+        }
+        if (!MaskSamplers.NAMES.contains(sampler)) {
+            throw new UserInputException("unknown --sampler '" + sampler + "': choose one of "
+                    + String.join(", ", MaskSamplers.NAMES));
+        }
+        if (!java.util.List.of("words", "tokens", "phrases", "sentences").contains(units)) {
+            throw new UserInputException("unknown --units '" + units + "': choose words, tokens, phrases or sentences");
+        }
+        if (!java.util.List.of("drop", "mask", "synonym").contains(operator)) {
+            throw new UserInputException("unknown --operator '" + operator + "': choose drop, mask or synonym");
+        }
+        if (maskToken.isEmpty()) {
+            throw new UserInputException("--mask-token is empty: give a placeholder such as [MASK], or use --operator drop");
+        }
+        if (!java.util.List.of("shapley", "gaussian", "uniform").contains(kernel)) {
+            throw new UserInputException("unknown --kernel '" + kernel + "': choose shapley, gaussian or uniform");
+        }
+        if (reference != null && !reference.equals("shapley") && !reference.equals("loo")) {
+            throw new UserInputException("unknown --reference '" + reference + "': choose shapley or loo");
+        }
+        if (surrogate.equals("sgd") && kernel.equals("shapley")) {
+            throw new UserInputException("--surrogate sgd cannot hold the Shapley kernel's efficiency constraint exactly:"
+                    + " use --surrogate wls, or --kernel gaussian (as --preset thesis does)");
+        }
+        if (surrogate.equals("sgd") && auto) {
+            throw new UserInputException("--samples auto refits the surrogate hundreds of times per round: use"
+                    + " --surrogate wls, or a number of samples");
         }
         if (!(keep > 0 && keep < 1)) {
             throw new UserInputException("--keep must be strictly between 0 and 1, got " + keep + ": try --keep 0.5");
@@ -153,11 +271,23 @@ public final class ExplainOptions {
         if (logprobs > 0) {
             c.put("logprobs", logprobs);
         }
-        c.put("units", "words");
-        c.put("sampler", "bernoulli");
-        c.put("operator", "drop");
-        c.put("kernel", "gaussian");
+        c.put("units", units);
+        c.put("sampler", sampler);
+        c.put("operator", operator);
+        c.put("kernel", kernel);
         c.put("baseline", "greedy");
+        c.put("preset", preset);
+        if (auto) {
+            c.put("samples", "auto");
+            c.put("maxSamples", maxSamples);
+        }
+        c.put("topK", topK);
+        if (operator.equals("mask")) {
+            c.put("maskToken", maskToken);
+        }
+        if (reference != null) {
+            c.put("reference", reference);
+        }
         return c;
     }
 }

@@ -55,6 +55,22 @@ public final class ExplanationJson {
         ObjectNode provenance = root.putObject("provenance");
         provenance.put("modelSha256", e.provenance().modelSha256());
         provenance.put("gsmileVersion", e.provenance().gsmileVersion());
+        ObjectNode sampling = root.putObject("sampling");
+        sampling.put("budget", e.sampling().budget());
+        sampling.put("samples", e.sampling().samples());
+        sampling.put("rounds", e.sampling().rounds());
+        sampling.put("stopReason", e.sampling().stopReason().label());
+        sampling.put("topK", e.sampling().topK());
+        number(sampling, "topKStability", e.sampling().topKStability());
+        number(sampling, "level", e.sampling().level());
+        ArrayNode intervals = sampling.putArray("intervals");
+        double[] lower = e.sampling().lower();
+        double[] upper = e.sampling().upper();
+        for (int i = 0; i < lower.length; i++) {
+            numbers(intervals.addArray(), new double[] {lower[i], upper[i]});
+        }
+        ArrayNode unreplaced = sampling.putArray("unreplacedUnits");
+        e.sampling().unreplacedUnits().forEach(unreplaced::add);
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException ex) {

@@ -90,7 +90,7 @@ class ExplainCommandTest {
             keys.add(it.next());
         }
         assertEquals(List.of("model", "prompt", "output", "units", "attribution", "normalized", "intercept",
-                "fidelity", "calls", "timingsMs", "seed", "config", "provenance"), keys);
+                "fidelity", "calls", "timingsMs", "seed", "config", "provenance", "sampling"), keys);
         assertEquals(8, j.get("units").size());
         assertEquals("Lily", j.get("units").get(0).get("text").asText());
         assertEquals(8, j.get("attribution").size());

@@ -1,0 +1,53 @@
+package org.gsmile.experiments.output;
+
+import java.util.Locale;
+import org.gsmile.core.adaptive.SamplingReport;
+import org.gsmile.core.explain.Explanation;
+
+/** The sampling part of an explanation for a person: budget, why it stopped, and how sure each score is. */
+public final class SamplingText {
+    private SamplingText() {
+    }
+
+    public static String render(Explanation e) {
+        SamplingReport s = e.sampling();
+        StringBuilder sb = new StringBuilder();
+        Object sampler = e.provenance().config().getOrDefault("sampler", "?");
+        Object kernel = e.provenance().config().getOrDefault("kernel", "?");
+        sb.append(String.format(Locale.ROOT, "Sampling: %d perturbations (%s sampler, %s kernel), %s budget, %d round%s;"
+                        + " stopped: %s%n", s.samples(), sampler, kernel, s.budget(), s.rounds(), s.rounds() == 1 ? "" : "s",
+                reason(s)));
+        if (s.hasIntervals()) {
+            sb.append(String.format(Locale.ROOT, "%.0f %% bootstrap intervals; the top-%d set comes back in %.0f %% of "
+                    + "resamples%n", 100 * s.level(), s.topK(), 100 * s.topKStability()));
+            double[] lo = s.lower();
+            double[] hi = s.upper();
+            double[] theta = e.attribution();
+            for (int i : e.ranking()) {
+                String text = e.units().get(i).text();
+                if (text.length() > 24) {
+                    text = text.substring(0, 23) + "…";
+                }
+                sb.append(String.format(Locale.ROOT, "  %-24s %+10.5f  [%+.5f, %+.5f]%s%n", text, theta[i], lo[i], hi[i],
+                        lo[i] > 0 || hi[i] < 0 ? "" : "  (includes 0)"));
+            }
+        }
+        if (!s.unreplacedUnits().isEmpty()) {
+            sb.append("No synonym (dropped instead):");
+            for (int i : s.unreplacedUnits()) {
+                sb.append(' ').append(e.units().get(i).text());
+            }
+            sb.append(String.format(Locale.ROOT, " (%d of %d units)%n", s.unreplacedUnits().size(), e.units().size()));
+        }
+        return sb.toString();
+    }
+
+    private static String reason(SamplingReport s) {
+        return switch (s.stopReason()) {
+            case BUDGET -> "budget spent";
+            case STABLE -> "top-" + s.topK() + " stable, intervals exclude 0";
+            case MAX_SAMPLES -> "--max-samples reached before the top-" + s.topK() + " was stable";
+            case EXHAUSTED -> "every coalition the sampler can draw was observed";
+        };
+    }
+}

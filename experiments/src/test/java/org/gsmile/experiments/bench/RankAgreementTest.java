@@ -1,0 +1,31 @@
+package org.gsmile.experiments.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class RankAgreementTest {
+
+    @Test
+    void spearmanMatchesScipyWithAndWithoutTies() {
+        // scipy.stats.spearmanr
+        assertEquals(0.792824967172092, RankAgreement.spearman(new double[] {0.3, -1.2, 2.5, 0.7, 0.0, 1.1, -0.4},
+                new double[] {0.1, -0.9, 2.0, 0.7, 0.7, 0.2, -0.4}), 1e-12);
+        assertEquals(-0.8324426649129643, RankAgreement.spearman(new double[] {1, 2, 2, 3, 5, 5, 5, 8},
+                new double[] {8, 7, 7, 1, 2, 3, 3, 0}), 1e-12);
+    }
+
+    @Test
+    void tiesShareTheirAverageRank() {
+        assertArrayEquals(new double[] {1, 2.5, 2.5, 4, 6, 6, 6, 8},
+                RankAgreement.ranks(new double[] {1, 2, 2, 3, 5, 5, 5, 8}), 0);
+    }
+
+    @Test
+    void jaccardOfTopSets() {
+        assertEquals(0.5, RankAgreement.jaccard(new int[] {1, 2, 3}, new int[] {3, 2, 7}), 0);
+        assertEquals(1.0, RankAgreement.jaccard(new int[] {4, 1}, new int[] {1, 4}), 0);
+        assertEquals(0.0, RankAgreement.jaccard(new int[] {0}, new int[] {1}), 0);
+    }
+}
