@@ -3,6 +3,7 @@ package org.gsmile.core.reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.gsmile.core.linalg.Householder;
 import org.gsmile.core.surrogate.Fidelity;
 import org.gsmile.core.surrogate.Surrogate;
 import org.gsmile.core.surrogate.SurrogateFit;
@@ -22,7 +23,6 @@ import org.gsmile.core.surrogate.WeightedLeastSquares;
  * rows are reproduced exactly by construction and would only flatter it.
  */
 public final class ConstrainedLeastSquares implements Surrogate {
-    private static final double RELATIVE_RIDGE = 1e-8;
     /** Two constraint rows with the same mask must agree to this relative tolerance. */
     private static final double CONSISTENCY = 1e-9;
 
@@ -106,21 +106,9 @@ public final class ConstrainedLeastSquares implements Surrogate {
                 }
                 b[k] = s * (y[i] - fixed);
             }
-            double[] solved = Householder.leastSquares(copy(a), b.clone());
-            if (solved == null) {
-                ridge = RELATIVE_RIDGE * Math.max(scale / f, 1e-300);
-                double[][] aug = Arrays.copyOf(a, m + f);
-                double[] bAug = Arrays.copyOf(b, m + f);
-                for (int c = 0; c < f; c++) {
-                    aug[m + c] = new double[f];
-                    aug[m + c][c] = Math.sqrt(ridge);
-                }
-                solved = Householder.leastSquares(copy(aug), bAug);
-                if (solved == null) {
-                    throw new IllegalStateException("constrained least squares stayed singular after a ridge of " + ridge);
-                }
-            }
-            gamma = solved;
+            Householder.Solution solved = Householder.leastSquaresWithRidgeFallback(a, b, 0, scale / f);
+            ridge = solved.ridge();
+            gamma = solved.x();
         }
         double[] beta = new double[q];
         for (int i = 0; i < q; i++) {
@@ -172,14 +160,6 @@ public final class ConstrainedLeastSquares implements Surrogate {
             s += x[i] * qm[i][col];
         }
         return s;
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 
     /** {@link Surrogate#checkInput}, except that a weight may be +∞ and the finite ones may all be 0. */

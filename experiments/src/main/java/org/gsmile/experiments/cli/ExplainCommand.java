@@ -25,10 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explains one prompt: which words made the model produce its output.",
                 "",
-                "The model continues the prompt greedily; gSMILE then drops random subsets of words, scores the same "
+                "The model continues the prompt greedily; gSMILE then removes subsets of words (by default whole "
+                        + "coalition sizes from the extremes inward, each with its complement), scores the same "
                         + "continuation after each perturbed prompt, measures how far the output distribution moved, "
-                        + "and fits a weighted linear surrogate. Each word's score is its coefficient: negative means "
-                        + "keeping the word holds the output in place (removing it moves the output by about |score|)."},
+                        + "and fits a linear surrogate weighted by the Shapley kernel, so the scores estimate Shapley "
+                        + "values. --preset thesis reproduces the thesis recipe (Bernoulli masks, Gaussian kernel).",
+                "",
+                "Each word's score is its coefficient: negative means keeping the word holds the output in place "
+                        + "(removing it moves the output by about |score|). Bootstrap intervals say how sure each "
+                        + "score is."},
         footer = {"", "Examples:", "  gsmile explain \"Lily wanted to play with her red ball\"",
                 "  gsmile explain --samples 64 --distance logprob-shift --format json \"Tom saw a big dog\"",
                 "  gsmile explain --model openai:http://127.0.0.1:8000/v1#my-model --distance embedding-wasserstein"

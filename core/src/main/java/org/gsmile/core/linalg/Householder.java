@@ -1,13 +1,21 @@
-package org.gsmile.core.reference;
+package org.gsmile.core.linalg;
 
 /**
- * Householder QR for the constrained fit: least squares without forming normal equations (whose
+ * Householder QR for the surrogate fits: least squares without forming normal equations (whose
  * condition number is the square of the design's), and an explicit orthogonal basis of a small
  * matrix's column space and its complement.
  */
-final class Householder {
+public final class Householder {
     /** Relative size below which a diagonal entry of R counts as zero. */
     static final double RANK_TOLERANCE = 1e-10;
+    /** Ridge relative to the mean squared column norm of the penalised columns. */
+    static final double RELATIVE_RIDGE = 1e-8;
+
+    /**
+     * A least-squares solution and the L2 penalty it needed (0 when the system had full rank).
+     */
+    public record Solution(double[] x, double ridge) {
+    }
 
     private Householder() {
     }
@@ -16,7 +24,7 @@ final class Householder {
      * Least-squares solution of a·x ≈ b; null when a is numerically rank deficient or has fewer
      * rows than columns. Destroys a and b.
      */
-    static double[] leastSquares(double[][] a, double[] b) {
+    public static double[] leastSquares(double[][] a, double[] b) {
         int m = a.length;
         int n = n(a);
         if (m < n) {
@@ -53,10 +61,50 @@ final class Householder {
     }
 
     /**
+     * Least squares of a·x ≈ b; when a is rank deficient, a tiny ridge on the columns from
+     * {@code penalisedFrom} on (never the ones before, such as an intercept) makes the solution
+     * unique. Leaves a and b untouched.
+     *
+     * @param meanSquaredNorm mean squared norm of the penalised columns, the scale of the ridge
+     */
+    public static Solution leastSquaresWithRidgeFallback(double[][] a, double[] b, int penalisedFrom,
+                                                         double meanSquaredNorm) {
+        double[] x = leastSquares(copy(a), b.clone());
+        if (x != null) {
+            return new Solution(x, 0);
+        }
+        int m = a.length;
+        int n = n(a);
+        double ridge = RELATIVE_RIDGE * Math.max(meanSquaredNorm, 1e-300);
+        double[][] aug = new double[m + n - penalisedFrom][];
+        double[] bAug = java.util.Arrays.copyOf(b, aug.length);
+        for (int i = 0; i < m; i++) {
+            aug[i] = a[i].clone();
+        }
+        for (int j = penalisedFrom; j < n; j++) {
+            aug[m + j - penalisedFrom] = new double[n];
+            aug[m + j - penalisedFrom][j] = Math.sqrt(ridge);
+        }
+        x = leastSquares(aug, bAug);
+        if (x == null) {
+            throw new IllegalStateException("least squares stayed singular after a ridge of " + ridge);
+        }
+        return new Solution(x, ridge);
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    /**
      * For a (q × r, r ≤ q) of full column rank: the orthogonal Q (q × q) and the upper triangular
      * R (r × r) with a = Q[:, :r]·R. Null when a is numerically rank deficient.
      */
-    static double[][][] qr(double[][] a) {
+    public static double[][][] qr(double[][] a) {
         int q = a.length;
         int r = n(a);
         double[][] w = new double[q][];
