@@ -46,7 +46,7 @@ public final class PunctuationSplitter implements UnitSplitter {
         while (i < n) {
             char c = prompt.charAt(i);
             if (c == '\n' || c == '\r') {
-                add(units, prompt, start, i);
+                Unit.addTrimmed(units, prompt, start, i);
                 start = ++i;
                 continue;
             }
@@ -56,7 +56,7 @@ public final class PunctuationSplitter implements UnitSplitter {
                     end++;
                 }
                 if (end == n || Character.isWhitespace(prompt.charAt(end))) {
-                    add(units, prompt, start, end);
+                    Unit.addTrimmed(units, prompt, start, end);
                     start = end;
                 }
                 i = end;
@@ -64,19 +64,7 @@ public final class PunctuationSplitter implements UnitSplitter {
             }
             i++;
         }
-        add(units, prompt, start, n);
+        Unit.addTrimmed(units, prompt, start, n);
         return units;
-    }
-
-    private static void add(List<Unit> units, String prompt, int from, int to) {
-        while (from < to && Character.isWhitespace(prompt.charAt(from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(prompt.charAt(to - 1))) {
-            to--;
-        }
-        if (to > from) {
-            units.add(new Unit(prompt.substring(from, to), from, to));
-        }
     }
 }

@@ -66,7 +66,7 @@ public final class TokenSplitter implements UnitSplitter {
             if (end < text.length && charAt[end] < 0) {
                 continue;
             }
-            addTrimmed(units, prompt, charAt[byteStart], end == text.length ? prompt.length() : charAt[end]);
+            Unit.addTrimmed(units, prompt, charAt[byteStart], end == text.length ? prompt.length() : charAt[end]);
             byteStart = end;
         }
         return units;
@@ -85,17 +85,5 @@ public final class TokenSplitter implements UnitSplitter {
         }
         charAt[byteLength] = s.length();
         return charAt;
-    }
-
-    private static void addTrimmed(List<Unit> units, String prompt, int from, int to) {
-        while (from < to && Character.isWhitespace(prompt.charAt(from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(prompt.charAt(to - 1))) {
-            to--;
-        }
-        if (to > from) {
-            units.add(new Unit(prompt.substring(from, to), from, to));
-        }
     }
 }
