@@ -161,6 +161,7 @@ public final class FakeModelServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = JSON.readTree(raw);
@@ -173,6 +174,10 @@ public final class FakeModelServer implements AutoCloseable {
             if (reply.delayMs() > 0) {
                 Thread.sleep(reply.delayMs());
             }
+            // Leave the count before answering: once the client has the answer it may send its next
+            // request, which must not find this one still counted.
+            inFlight.decrementAndGet();
+            counted = false;
             if (reply.drop()) {
                 exchange.close();
                 return;
@@ -191,7 +196,9 @@ public final class FakeModelServer implements AutoCloseable {
             // The client went away (a timeout): nothing to answer.
             exchange.close();
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
