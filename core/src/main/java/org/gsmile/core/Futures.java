@@ -1,5 +1,6 @@
 package org.gsmile.core;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -20,5 +21,11 @@ public final class Futures {
             }
             throw e;
         }
+    }
+
+    /** Completes when every task has, with their results in the order of the tasks. */
+    public static <T> CompletableFuture<List<T>> allInOrder(List<CompletableFuture<T>> tasks) {
+        return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> tasks.stream().map(CompletableFuture::join).toList());
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.Generation;
@@ -80,8 +81,7 @@ public final class RemoteModel implements GenerativeModel, TopLogprobsModel {
         for (String p : prompts) {
             calls.add(generateWithTopLogprobs(p, options).thenApply(a -> new Generation(a.text(), new int[0])));
         }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                .thenApply(done -> calls.stream().map(CompletableFuture::join).toList());
+        return Futures.allInOrder(calls);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
 import org.gsmile.models.ContextLimit;
 import org.gsmile.core.model.DecodingOptions;
@@ -86,7 +87,7 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
                 return new Generation(tokenizer.decode(prompt[prompt.length - 1], tokens), tokens);
             }, pool));
         }
-        return inOrder(tasks);
+        return Futures.allInOrder(tasks);
     }
 
     @Override
@@ -102,7 +103,7 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
         for (int[] prompt : encoded) {
             tasks.add(CompletableFuture.supplyAsync(() -> engine.score(prompt, scored), pool));
         }
-        return inOrder(tasks);
+        return Futures.allInOrder(tasks);
     }
 
     @Override
@@ -129,11 +130,6 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
     @Override
     public void close() {
         pool.shutdown();
-    }
-
-    private static <T> CompletableFuture<List<T>> inOrder(List<CompletableFuture<T>> tasks) {
-        return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new))
-                .thenApply(done -> tasks.stream().map(CompletableFuture::join).toList());
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

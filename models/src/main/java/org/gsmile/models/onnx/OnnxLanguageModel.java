@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
 import org.gsmile.models.ContextLimit;
 import org.gsmile.core.model.DecodingOptions;
@@ -142,8 +143,7 @@ public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
             List<int[]> batch = encoded.subList(from, Math.min(from + options.batchSize(), encoded.size()));
             batches.add(CompletableFuture.supplyAsync(() -> generateBatch(batch, decoding), pool));
         }
-        return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new))
-                .thenApply(done -> batches.stream().flatMap(b -> b.join().stream()).toList());
+        return Futures.allInOrder(batches).thenApply(done -> done.stream().flatMap(List::stream).toList());
     }
 
     @Override

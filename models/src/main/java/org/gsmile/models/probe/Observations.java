@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.gsmile.core.Futures;
 import org.gsmile.models.http.CallFailedException;
 
 /** Gathers per-prompt observations the way the explainer expects them. */
@@ -27,7 +28,6 @@ final class Observations {
                 throw error instanceof CompletionException ce ? ce : new CompletionException(cause);
             }));
         }
-        return CompletableFuture.allOf(tolerant.toArray(CompletableFuture[]::new))
-                .thenApply(done -> tolerant.stream().map(CompletableFuture::join).toList());
+        return Futures.allInOrder(tolerant);
     }
 }
