@@ -22,7 +22,7 @@ public final class ContextLimit {
             if ((long) tokens.length + newTokens > context) {
                 throw new UserInputException("prompt is " + tokens.length + " tokens; with " + newTokens
                         + " new tokens it exceeds the model's context of " + context
-                        + " tokens: shorten the prompt or lower --max-new-tokens");
+                        + " tokens: shorten the prompt or lower {maxNewTokens}");
             }
             encoded.add(tokens);
         }

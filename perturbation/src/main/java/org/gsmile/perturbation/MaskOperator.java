@@ -1,7 +1,7 @@
 package org.gsmile.perturbation;
 
+import java.util.Arrays;
 import java.util.List;
-import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.PerturbationOperator;
 import org.gsmile.core.unit.Unit;
 
@@ -10,7 +10,7 @@ import org.gsmile.core.unit.Unit;
  * and only the content is hidden: the model sees that something stood there.
  */
 public final class MaskOperator implements PerturbationOperator {
-    public static final String DEFAULT_PLACEHOLDER = "[MASK]";
+    public static final String DEFAULT_PLACEHOLDER = org.gsmile.core.spec.ExplanationSpec.DEFAULT_MASK_TOKEN;
 
     private final String placeholder;
 
@@ -31,12 +31,9 @@ public final class MaskOperator implements PerturbationOperator {
     }
 
     @Override
-    public String apply(String prompt, List<Unit> units, Mask mask) {
-        Rebuild.checkSizes(units, mask);
-        String[] pieces = new String[units.size()];
-        for (int i = 0; i < pieces.length; i++) {
-            pieces[i] = mask.isKept(i) ? units.get(i).text() : placeholder;
-        }
-        return Rebuild.join(prompt, units, pieces);
+    public Perturbation bind(String prompt, List<Unit> units, long seed) {
+        String[] r = new String[units.size()];
+        Arrays.fill(r, placeholder);
+        return new Replacements(prompt, units, r, List.of());
     }
 }

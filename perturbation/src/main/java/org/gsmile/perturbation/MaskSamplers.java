@@ -1,7 +1,7 @@
 package org.gsmile.perturbation;
 
-import java.util.List;
 import org.gsmile.core.mask.MaskSampler;
+import org.gsmile.core.spec.SamplerKind;
 
 /**
  * The samplers by name. Apart from the thesis's {@code bernoulli}, every sampler draws distinct
@@ -9,8 +9,6 @@ import org.gsmile.core.mask.MaskSampler;
  * unused mask left.
  */
 public final class MaskSamplers {
-    public static final List<String> NAMES = List.of("bernoulli", "paired-bernoulli", "fixed", "shapley",
-            "paired-shapley", "strata", "exhaustive");
     /** 2²⁰ coalitions is the most an explanation can sensibly enumerate. */
     public static final int MAX_EXHAUSTIVE_UNITS = 20;
 
@@ -69,17 +67,16 @@ public final class MaskSamplers {
         return new StrataSampler("exhaustive", true);
     }
 
-    /** Builds a sampler by its command-line name. */
-    public static MaskSampler byName(String name, double keep) {
-        return switch (name) {
-            case "bernoulli" -> bernoulli(keep);
-            case "paired-bernoulli" -> pairedBernoulli(keep);
-            case "fixed" -> fixed(keep);
-            case "shapley" -> shapley(false);
-            case "paired-shapley" -> shapley(true);
-            case "strata" -> strata();
-            case "exhaustive" -> exhaustive();
-            default -> throw new IllegalArgumentException("unknown sampler '" + name + "': choose one of " + NAMES);
+    /** The sampler a spec names; {@code keep} matters to the Bernoulli and fixed samplers only. */
+    public static MaskSampler of(SamplerKind kind, double keep) {
+        return switch (kind) {
+            case BERNOULLI -> bernoulli(keep);
+            case PAIRED_BERNOULLI -> pairedBernoulli(keep);
+            case FIXED -> fixed(keep);
+            case SHAPLEY -> shapley(false);
+            case PAIRED_SHAPLEY -> shapley(true);
+            case STRATA -> strata();
+            case EXHAUSTIVE -> exhaustive();
         };
     }
 

@@ -18,20 +18,17 @@ import org.gsmile.core.unit.Unit;
  *
  * <p>Each unit gets one synonym for the whole explanation, so "unit i removed" means the same text
  * in every sample; which of the word's synonyms is chosen by a generator seeded with the
- * explanation's seed and the unit's index, so the same seed gives the same perturbed prompts.
+ * operator's seed (its stream of the explanation seed) and the unit's index, so the same seed gives
+ * the same perturbed prompts. Stateless: the replacements of a prompt live in what {@link #bind}
+ * returns.
  */
 public final class SynonymOperator implements PerturbationOperator {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*");
 
     private final Thesaurus thesaurus;
-    private final long seed;
-    private List<Unit> lastUnits;
-    private String lastPrompt;
-    private String[] lastReplacements;
 
-    public SynonymOperator(Thesaurus thesaurus, long seed) {
+    public SynonymOperator(Thesaurus thesaurus) {
         this.thesaurus = thesaurus;
-        this.seed = seed;
     }
 
     @Override
@@ -39,41 +36,18 @@ public final class SynonymOperator implements PerturbationOperator {
         return "synonym";
     }
 
+    /** Units none of whose words has a synonym are dropped instead, and listed as unreplaced. */
     @Override
-    public String apply(String prompt, List<Unit> units, Mask mask) {
-        Rebuild.checkSizes(units, mask);
-        String[] replacements = replacements(prompt, units);
-        String[] pieces = new String[units.size()];
-        for (int i = 0; i < pieces.length; i++) {
-            pieces[i] = mask.isKept(i) ? units.get(i).text() : replacements[i];
-        }
-        return Rebuild.join(prompt, units, pieces);
-    }
-
-    /** Indices of the units that have no synonym and are dropped instead of replaced. */
-    public List<Integer> unreplaced(String prompt, List<Unit> units) {
-        String[] replacements = replacements(prompt, units);
+    public Perturbation bind(String prompt, List<Unit> units, long seed) {
+        String[] r = new String[units.size()];
         List<Integer> none = new ArrayList<>();
-        for (int i = 0; i < replacements.length; i++) {
-            if (replacements[i] == null) {
+        for (int i = 0; i < r.length; i++) {
+            r[i] = replace(units.get(i).text(), new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1))));
+            if (r[i] == null) {
                 none.add(i);
             }
         }
-        return none;
-    }
-
-    /** The replacement of every unit (null: no synonym), worked out once per prompt. */
-    private synchronized String[] replacements(String prompt, List<Unit> units) {
-        if (!prompt.equals(lastPrompt) || !units.equals(lastUnits)) {
-            String[] r = new String[units.size()];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = replace(units.get(i).text(), new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1))));
-            }
-            lastPrompt = prompt;
-            lastUnits = List.copyOf(units);
-            lastReplacements = r;
-        }
-        return lastReplacements;
+        return new Replacements(prompt, units, r, none);
     }
 
     /** The unit's text with each word that has a synonym replaced; null when none has. */

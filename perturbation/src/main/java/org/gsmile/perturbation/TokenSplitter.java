@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import org.gsmile.core.model.TokenPieces;
 import org.gsmile.core.unit.Unit;
 import org.gsmile.core.unit.UnitSplitter;
 
@@ -20,10 +20,10 @@ import org.gsmile.core.unit.UnitSplitter;
  * sends "L", which the tokenizer may encode differently from the original token "L".
  */
 public final class TokenSplitter implements UnitSplitter {
-    private final Function<String, List<byte[]>> tokenize;
+    private final TokenPieces tokenize;
 
     /** @param tokenize text to the bytes of each of its tokens, without BOS or EOS */
-    public TokenSplitter(Function<String, List<byte[]>> tokenize) {
+    public TokenSplitter(TokenPieces tokenize) {
         this.tokenize = tokenize;
     }
 
@@ -35,7 +35,7 @@ public final class TokenSplitter implements UnitSplitter {
     @Override
     public List<Unit> split(String prompt) {
         byte[] text = prompt.getBytes(StandardCharsets.UTF_8);
-        List<byte[]> pieces = tokenize.apply(prompt);
+        List<byte[]> pieces = tokenize.pieces(prompt);
         int total = 0;
         for (byte[] p : pieces) {
             total += p.length;

@@ -28,8 +28,8 @@ public record AdaptiveBudget(int maxSamples, int topK, double stability, int boo
 
     public AdaptiveBudget {
         if (maxSamples < MIN_FIRST_ROUND) {
-            throw new UserInputException("--samples auto needs a reachable bound: --max-samples must be at least "
-                    + MIN_FIRST_ROUND + ", got " + maxSamples);
+            throw new UserInputException("{samples} auto needs a reachable bound: {maxSamples} must be at least "
+                    + MIN_FIRST_ROUND + ", got " + maxSamples + ": try {maxSamples=" + DEFAULT_MAX + "}");
         }
         if (!(stability > 0 && stability <= 1)) {
             throw new IllegalArgumentException("stability must be in (0, 1], got " + stability);
@@ -54,9 +54,9 @@ public record AdaptiveBudget(int maxSamples, int topK, double stability, int boo
     public int firstRound(int units) {
         int first = Math.max(MIN_FIRST_ROUND, 2 * units + 2);
         if (first > maxSamples) {
-            throw new UserInputException("--samples auto cannot reach its bound: the first round needs " + first
-                    + " samples for " + units + " units but --max-samples is " + maxSamples
-                    + "; raise --max-samples to at least " + first);
+            throw new UserInputException("{samples} auto cannot reach its bound: the first round needs " + first
+                    + " samples for " + units + " units but {maxSamples} is " + maxSamples
+                    + ": raise it to at least {maxSamples=" + first + "}");
         }
         return first;
     }

@@ -6,9 +6,14 @@ import org.gsmile.core.UserInputException;
 public record FixedBudget(int samples, int bootstrapReps, double level, int topK) implements Budget {
     public FixedBudget {
         if (samples < 1) {
-            throw new UserInputException("samples must be at least 1, got " + samples + ": pass --samples 64 or more");
+            throw new UserInputException("{samples} must be at least 1, got " + samples + ": try {samples=64}");
         }
         Bootstrap.checkSettings(bootstrapReps, level, topK);
+    }
+
+    /** Every coalition the sampler can draw (the exhaustive sampler's budget): it stops when the sampler runs out. */
+    public static FixedBudget everyCoalition(int bootstrapReps, double level, int topK) {
+        return new FixedBudget(Integer.MAX_VALUE, bootstrapReps, level, topK);
     }
 
     /** No bootstrap: what explanations cost before budgets existed. */

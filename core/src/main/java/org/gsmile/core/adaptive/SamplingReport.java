@@ -45,6 +45,29 @@ public record SamplingReport(String budget, int samples, int rounds, StopReason 
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof SamplingReport r && budget.equals(r.budget) && samples == r.samples && rounds == r.rounds
+                && stopReason == r.stopReason && topK == r.topK
+                && Double.compare(topKStability, r.topKStability) == 0 && Double.compare(level, r.level) == 0
+                && Arrays.equals(lower, r.lower) && Arrays.equals(upper, r.upper)
+                && unreplacedUnits.equals(r.unreplacedUnits);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(budget, samples, rounds, stopReason, topK, topKStability, level,
+                Arrays.hashCode(lower), Arrays.hashCode(upper), unreplacedUnits);
+    }
+
+    @Override
+    public String toString() {
+        return "SamplingReport[budget=" + budget + ", samples=" + samples + ", rounds=" + rounds + ", stopReason="
+                + stopReason + ", topK=" + topK + ", topKStability=" + topKStability + ", level=" + level
+                + ", lower=" + Arrays.toString(lower) + ", upper=" + Arrays.toString(upper) + ", unreplacedUnits="
+                + unreplacedUnits + "]";
+    }
+
+    @Override
     public double[] lower() {
         return lower.clone();
     }

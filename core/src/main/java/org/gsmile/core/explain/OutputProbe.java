@@ -8,23 +8,31 @@ import java.util.concurrent.CompletableFuture;
  * for each perturbed prompt, in the form an {@link org.gsmile.core.distance.OutputDistance} compares.
  * Nearly all of a probe's time is model time, which is how the explainer accounts it.
  *
+ * <p>A probe holds no state from one prompt to the next: {@link #prepare} returns what belongs to
+ * one prompt, so one probe can serve several explanations at once.
+ *
  * @param <O> the observation: token scores, text, an embedding
  */
 public interface OutputProbe<O> {
 
     /**
      * Runs the model on the original prompt (for example, greedy generation of y₀) and fixes what
-     * later observations are taken against. Called once, before any {@link #observe}.
-     *
-     * @return the model's output text, shown to the user
+     * later observations of this prompt's perturbations are taken against.
      */
-    String prepare(String prompt);
+    Prepared<O> prepare(String prompt);
 
-    /** Observes the model on each prompt; results in the order of the prompts. */
-    CompletableFuture<List<O>> observe(List<String> prompts);
+    /** One prompt's baseline and the way to observe its perturbations. */
+    interface Prepared<O> {
 
-    /** Model calls made by {@link #prepare} (not cached: they run once per explanation). */
-    default int preparationCalls() {
-        return 1;
+        /** The prompt and the model's output for it, y₀. */
+        Baseline baseline();
+
+        /** Observes the model on each prompt; results in the order of the prompts, null for a failed call. */
+        CompletableFuture<List<O>> observe(List<String> prompts);
+
+        /** Model calls made to prepare (not cached: they run once per explanation). */
+        default int preparationCalls() {
+            return 1;
+        }
     }
 }

@@ -22,6 +22,19 @@ public final class Mask {
         return new Mask(kept.clone());
     }
 
+    /** The mask {@link #toString()} wrote: one '1' (kept) or '0' (removed) per unit. */
+    public static Mask parse(String bits) {
+        boolean[] k = new boolean[bits.length()];
+        for (int i = 0; i < k.length; i++) {
+            char c = bits.charAt(i);
+            if (c != '0' && c != '1') {
+                throw new IllegalArgumentException("a mask is written in 0 and 1, got '" + bits + "'");
+            }
+            k[i] = c == '1';
+        }
+        return new Mask(k);
+    }
+
     public static Mask allKept(int size) {
         boolean[] k = new boolean[size];
         Arrays.fill(k, true);

@@ -3,77 +3,88 @@ package org.gsmile.core.reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.gsmile.core.UserInputException;
 import org.gsmile.core.adaptive.FixedBudget;
-import org.gsmile.core.distance.OutputDistance;
-import org.gsmile.core.explain.Explainer;
+import org.gsmile.core.explain.Attribution;
+import org.gsmile.core.explain.Design;
+import org.gsmile.core.explain.ExplainerParts;
 import org.gsmile.core.explain.Explanation;
-import org.gsmile.core.explain.OutputProbe;
+import org.gsmile.core.explain.ExplanationRequest;
+import org.gsmile.core.explain.Observation;
+import org.gsmile.core.explain.PromptExplainer;
 import org.gsmile.core.explain.Sample;
+import org.gsmile.core.explain.SurrogateExplainer;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.core.spec.Method;
 import org.gsmile.core.unit.UnitSplitter;
 
 /**
  * Explanations whose attributions are reference values rather than a surrogate's estimate: exact
  * Shapley values by observing every coalition, or leave-one-out. They run through the
- * {@link Explainer} (same units, operator, model, distance, cache and call accounting) with a
- * sampler that lists the coalitions they need; the values are then computed from the observed
+ * {@link SurrogateExplainer} (same units, operator, model, distance, cache and call accounting) with
+ * a sampler that lists the coalitions they need; the values are then computed from the observed
  * distances by their definition in {@link ShapleyValues}, not by the regression, so the ground
  * truth never shares the estimator's code. The explainer's own fit (the Shapley kernel's
  * constrained regression, which on all coalitions equals the Shapley values) supplies the fidelity.
  */
-public final class ReferenceExplainer {
+public final class ReferenceExplainer implements PromptExplainer {
     /** 2¹⁴ = 16 384 model calls: the most a reference is allowed to cost. */
     public static final int MAX_SHAPLEY_UNITS = 14;
 
-    /** Which reference. */
-    public enum Kind {
-        SHAPLEY("shapley"), LOO("loo");
+    private final ExplanationSpec spec;
+    private final ExplainerParts parts;
 
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
+    /** @param spec its method must be a reference; the parts give units, operator and observation */
+    public ReferenceExplainer(ExplanationSpec spec, ExplainerParts parts) {
+        if (!spec.method().isReference()) {
+            throw new IllegalArgumentException("not a reference method: " + spec.method());
         }
-
-        public String label() {
-            return label;
-        }
+        this.spec = spec;
+        this.parts = parts;
     }
 
-    private final Kind kind;
-    private final UnitSplitter splitter;
-    private final PerturbationOperator operator;
+    @Override
+    public Explanation explain(ExplanationRequest request, GenerativeModel model) {
+        boolean shapley = spec.method() == Method.EXACT_SHAPLEY;
+        ExplainerParts enumerating = new ExplainerParts() {
+            @Override
+            public UnitSplitter splitter(GenerativeModel m) {
+                return parts.splitter(m);
+            }
 
-    public ReferenceExplainer(Kind kind, UnitSplitter splitter, PerturbationOperator operator) {
-        this.kind = kind;
-        this.splitter = splitter;
-        this.operator = operator;
-    }
+            @Override
+            public Observation<?> observation(GenerativeModel m) {
+                return parts.observation(m);
+            }
 
-    public <O> Explanation explain(String prompt, OutputProbe<O> probe, OutputDistance<O> distance, long seed,
-                                   String modelId, String modelSha256, Map<String, Object> config) {
-        if (prompt == null || prompt.isBlank()) {
-            throw new UserInputException("prompt is empty: give the text to explain, e.g. gsmile explain \"Once upon a time\"");
-        }
-        int n = splitter.split(prompt).size();
-        if (kind == Kind.SHAPLEY && n > MAX_SHAPLEY_UNITS) {
-            throw new UserInputException("exact Shapley values of " + n + " units need 2^" + n + " model calls; at most "
-                    + MAX_SHAPLEY_UNITS + " units are enumerated: shorten the prompt, mark phrases as [[units]] or use"
-                    + " --reference loo");
-        }
-        List<Mask> needed = kind == Kind.SHAPLEY ? allProper(n) : leaveOneOut(n);
-        SampleWeighting weighting = kind == Kind.SHAPLEY ? new ShapleyKernel() : fullAnchored();
-        Explainer explainer = new Explainer(splitter, listing(needed), operator, weighting,
-                new ConstrainedLeastSquares(), FixedBudget.of(needed.size() + weighting.anchors(n).size()));
-        Explanation e = explainer.explain(prompt, probe, distance, seed, modelId, modelSha256, config);
+            @Override
+            public PerturbationOperator operator() {
+                return parts.operator();
+            }
+
+            @Override
+            public Design design(int n, long surrogateSeed) {
+                if (shapley && n > MAX_SHAPLEY_UNITS) {
+                    throw new UserInputException("exact Shapley values of " + n + " units need 2^" + n
+                            + " model calls; at most " + MAX_SHAPLEY_UNITS + " units are enumerated: shorten the"
+                            + " prompt, mark phrases as [[units]] or use {reference=loo}");
+                }
+                List<Mask> needed = shapley ? allProper(n) : leaveOneOut(n);
+                SampleWeighting weighting = shapley ? new ShapleyKernel() : fullAnchored();
+                return new Design(listing(needed), weighting, new ConstrainedLeastSquares(),
+                        FixedBudget.of(needed.size() + weighting.anchors(n).size()));
+            }
+        };
+        Explanation e = new SurrogateExplainer(spec, enumerating).explain(request, model);
+        int n = e.units().size();
         double[] phi;
         double intercept;
-        if (kind == Kind.SHAPLEY) {
+        if (shapley) {
             double[] v = values(e.samples(), n);
             phi = ShapleyValues.exact(n, v);
             intercept = v[0];
@@ -89,8 +100,7 @@ public final class ReferenceExplainer {
             phi = ShapleyValues.leaveOneOut(full, without);
             intercept = full - Arrays.stream(phi).sum();
         }
-        return new Explanation(e.prompt(), e.output(), e.units(), phi, intercept, e.fidelity(), e.ridge(), e.samples(),
-                e.calls(), e.timings(), e.provenance(), e.sampling());
+        return e.withAttribution(new Attribution(e.units(), phi, intercept));
     }
 
     private static double[] values(List<Sample> samples, int n) {

@@ -7,7 +7,25 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.gsmile.core.Futures;
 import org.gsmile.core.distance.OutputDistance;
+import org.gsmile.core.adaptive.Budget;
+import org.gsmile.core.explain.Baseline;
+import org.gsmile.core.explain.Design;
+import org.gsmile.core.explain.ExplainerParts;
+import org.gsmile.core.explain.Observation;
 import org.gsmile.core.explain.OutputProbe;
+import org.gsmile.core.explain.PromptExplainer;
+import org.gsmile.core.explain.SurrogateExplainer;
+import org.gsmile.core.mask.MaskSampler;
+import org.gsmile.core.model.DecodingOptions;
+import org.gsmile.core.model.Generation;
+import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.ModelInfo;
+import org.gsmile.core.reference.ConstrainedLeastSquares;
+import org.gsmile.core.reference.SampleWeighting;
+import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.core.unit.UnitSplitter;
+import org.gsmile.perturbation.DropOperator;
+import org.gsmile.perturbation.WordSplitter;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.PerturbationOperator;
 import org.gsmile.core.model.TokenScores;
@@ -33,19 +51,21 @@ record ObservedGame(String prompt, String output, List<Unit> units, Map<String, 
     static ObservedGame observe(String prompt, List<Unit> units, PerturbationOperator operator,
                                 OutputProbe<TokenScores> probe, OutputDistance<TokenScores> distance, int batch) {
         int n = units.size();
-        String output = probe.prepare(prompt);
-        TokenScores original = Futures.join(probe.observe(List.of(prompt))).get(0);
+        OutputProbe.Prepared<TokenScores> prepared = probe.prepare(prompt);
+        String output = prepared.baseline().output();
+        TokenScores original = Futures.join(prepared.observe(List.of(prompt))).get(0);
+        PerturbationOperator.Perturbation perturb = operator.bind(prompt, units, 0);
         String[] byCoalition = new String[1 << n];
         java.util.Set<String> unique = new java.util.LinkedHashSet<>();
         Map<String, Double> delta = new HashMap<>();
         for (int set = 0; set < byCoalition.length; set++) {
-            byCoalition[set] = operator.apply(prompt, units, mask(set, n));
+            byCoalition[set] = perturb.apply(mask(set, n));
             unique.add(byCoalition[set]);
         }
         List<String> distinct = new ArrayList<>(unique);
         for (int from = 0; from < distinct.size(); from += batch) {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + batch));
-            List<TokenScores> scores = Futures.join(probe.observe(chunk));
+            List<TokenScores> scores = Futures.join(prepared.observe(chunk));
             for (int k = 0; k < chunk.size(); k++) {
                 delta.put(chunk.get(k), distance.distance(original, scores.get(k)));
             }
@@ -73,19 +93,20 @@ record ObservedGame(String prompt, String output, List<Unit> units, Map<String, 
 
     /** A probe answering from the table; its observation of a prompt is that prompt's Δ. */
     OutputProbe<Double> probe() {
-        return new OutputProbe<>() {
+        Baseline baseline = Baseline.ofText(prompt, output);
+        return p -> new OutputProbe.Prepared<>() {
             @Override
-            public String prepare(String p) {
-                return output;
+            public Baseline baseline() {
+                return baseline;
             }
 
             @Override
             public CompletableFuture<List<Double>> observe(List<String> prompts) {
                 List<Double> out = new ArrayList<>(prompts.size());
-                for (String p : prompts) {
-                    Double d = delta.get(p);
+                for (String q : prompts) {
+                    Double d = delta.get(q);
                     if (d == null) {
-                        throw new IllegalStateException("no observation of \"" + p + "\"");
+                        throw new IllegalStateException("no observation of \"" + q + "\"");
                     }
                     out.add(d);
                 }
@@ -93,6 +114,45 @@ record ObservedGame(String prompt, String output, List<Unit> units, Map<String, 
             }
         };
     }
+
+    /** A configuration's explainer on this table: word units, drop operator, exact WLS, the given budget. */
+    PromptExplainer explainer(MaskSampler sampler, SampleWeighting weighting, Budget budget) {
+        Observation<Double> observation = new Observation<>(probe(), TABLE);
+        return new SurrogateExplainer(ExplanationSpec.defaults(), new ExplainerParts() {
+            @Override
+            public UnitSplitter splitter(GenerativeModel model) {
+                return new WordSplitter();
+            }
+
+            @Override
+            public Observation<?> observation(GenerativeModel model) {
+                return observation;
+            }
+
+            @Override
+            public PerturbationOperator operator() {
+                return new DropOperator();
+            }
+
+            @Override
+            public Design design(int units, long surrogateSeed) {
+                return new Design(sampler, weighting, new ConstrainedLeastSquares(), budget);
+            }
+        });
+    }
+
+    /** Stands in for the model the table was observed from: the explainer asks it for nothing but its name. */
+    static final GenerativeModel MODEL = new GenerativeModel() {
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("local:stories260K", "", Integer.MAX_VALUE);
+        }
+
+        @Override
+        public CompletableFuture<List<Generation>> generateAsync(List<String> prompts, DecodingOptions options) {
+            throw new UnsupportedOperationException("answered from the observed table");
+        }
+    };
 
     /** Δ read off the table: the probe's observations already are distances from the original. */
     static final OutputDistance<Double> TABLE = new OutputDistance<>() {

@@ -17,7 +17,7 @@ import org.gsmile.core.adaptive.Budget;
 import org.gsmile.core.adaptive.FixedBudget;
 import org.gsmile.core.adaptive.StopReason;
 import org.gsmile.core.distance.LogProbShiftDistance;
-import org.gsmile.core.explain.Explainer;
+import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.kernel.GaussianKernel;
 import org.gsmile.core.mask.MaskSampler;
@@ -40,7 +40,7 @@ import org.gsmile.perturbation.WordSplitter;
  *
  * <p>Every coalition of every prompt is observed once (that is what the exact Shapley values need
  * anyway) and every configuration's runs are answered from those observations through the real
- * {@link Explainer}: a run's cost is the distinct prompts it asked for ({@code calls.unique}, the
+ * {@code SurrogateExplainer}: a run's cost is the distinct prompts it asked for ({@code calls.unique}, the
  * original prompt and, for the Shapley kernel, the empty prompt included).
  *
  * <p>Run: {@code java -cp experiments/target/gsmile.jar org.gsmile.experiments.bench.SamplerBenchmark
@@ -149,7 +149,7 @@ public final class SamplerBenchmark {
                 double[] result = IntStream.range(0, games.size() * seeds).parallel().mapToObj(job -> {
                     ObservedGame g = games.get(job / seeds);
                     Explanation e = run(config, g, target, job % seeds);
-                    return new double[] {RankAgreement.spearman(e.attribution(), g.shapley()), e.calls().unique()};
+                    return new double[] {RankAgreement.spearman(e.attribution().scores(), g.shapley()), e.calls().unique()};
                 }).reduce(new double[2], (x, y) -> new double[] {x[0] + y[0], x[1] + y[1]});
                 rho[c][b] = result[0] / (games.size() * seeds);
                 calls[c][b] = result[1] / (games.size() * seeds);
@@ -164,9 +164,9 @@ public final class SamplerBenchmark {
                     int[] exactTop = Bootstrap.topK(g.shapley(), 3);
                     for (int s = 0; s < JACCARD_SEEDS; s++) {
                         Explanation e = run(config, g, target, 1000 + s);
-                        tops[s] = Bootstrap.topK(e.attribution(), 3);
+                        tops[s] = Bootstrap.topK(e.attribution().scores(), 3);
                         exact += RankAgreement.jaccard(tops[s], exactTop) / JACCARD_SEEDS;
-                        r += RankAgreement.spearman(e.attribution(), g.shapley()) / JACCARD_SEEDS;
+                        r += RankAgreement.spearman(e.attribution().scores(), g.shapley()) / JACCARD_SEEDS;
                     }
                     double pairs = 0;
                     int count = 0;
@@ -248,12 +248,11 @@ public final class SamplerBenchmark {
             double rho = 0;
             Map<StopReason, Integer> reasons = new EnumMap<>(StopReason.class);
             for (int s = 0; s < JACCARD_SEEDS; s++) {
-                Explainer ex = new Explainer(new WordSplitter(), config.sampler(), new DropOperator(), config.weighting(),
-                        new ConstrainedLeastSquares(), AdaptiveBudget.upTo(AdaptiveBudget.DEFAULT_MAX));
-                Explanation e = ex.explain(g.prompt(), g.probe(), ObservedGame.TABLE, 2000 + s, "local:stories260K", "",
-                        Map.of());
+                Explanation e = g.explainer(config.sampler(), config.weighting(),
+                        AdaptiveBudget.upTo(AdaptiveBudget.DEFAULT_MAX))
+                        .explain(new ExplanationRequest(g.prompt(), 2000 + s), ObservedGame.MODEL);
                 calls += e.calls().unique() / (double) JACCARD_SEEDS;
-                rho += RankAgreement.spearman(e.attribution(), g.shapley()) / JACCARD_SEEDS;
+                rho += RankAgreement.spearman(e.attribution().scores(), g.shapley()) / JACCARD_SEEDS;
                 reasons.merge(e.sampling().stopReason(), 1, Integer::sum);
                 allReasons.merge(e.sampling().stopReason(), 1, Integer::sum);
             }
@@ -269,9 +268,8 @@ public final class SamplerBenchmark {
         int n = g.units().size();
         int samples = Math.max(1, config.samplesFor(targetCalls, n));
         Budget budget = new FixedBudget(samples, 0, 0.95, 3);
-        Explainer ex = new Explainer(new WordSplitter(), config.sampler(), new DropOperator(), config.weighting(),
-                new ConstrainedLeastSquares(), budget);
-        return ex.explain(g.prompt(), g.probe(), ObservedGame.TABLE, seed, "local:stories260K", "", Map.of());
+        return g.explainer(config.sampler(), config.weighting(), budget)
+                .explain(new ExplanationRequest(g.prompt(), seed), ObservedGame.MODEL);
     }
 
     private static double at(double[] values, int calls) {

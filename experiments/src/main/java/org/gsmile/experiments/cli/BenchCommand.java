@@ -7,14 +7,20 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
+import org.gsmile.api.Explainers;
 import org.gsmile.core.explain.Explanation;
+import org.gsmile.core.explain.ExplanationRequest;
+import org.gsmile.core.explain.PromptExplainer;
+import org.gsmile.core.explain.Timings;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.TokenScorer;
+import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.models.resolve.ModelResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,6 +42,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final String STORY_START = "Once upon a time";
 
+    @ParentCommand
+    Gsmile root;
+
     @Mixin
     ExplainOptions options;
 
@@ -50,16 +59,21 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        options.validate();
-        if (rounds < 1 || batch < 1) {
-            throw new UserInputException("--rounds and --batch must be at least 1");
+        ExplanationSpec explanationSpec = options.spec();
+        if (rounds < 1) {
+            throw new UserInputException("--rounds must be at least 1, got " + rounds + ": try --rounds 5");
+        }
+        if (batch < 1) {
+            throw new UserInputException("--batch must be at least 1, got " + batch + ": try --batch 64");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (GenerativeModel model = ModelResolver.fromEnvironment().resolve(options.model)) {
+        PromptExplainer explainer = Explainers.create(explanationSpec);
+        try (GenerativeModel model = ModelResolver.fromEnvironment(root.environment(), root.home())
+                .resolve(options.model)) {
             TokenScorer scorer = model.tokenScorer().orElseThrow(() ->
                     new UserInputException("model " + options.model + " gives no token probabilities to benchmark"));
             int[] continuation = Futures.join(model.generateAsync(List.of(PROMPTS[0]),
-                    DecodingOptions.greedy(options.maxNewTokens))).get(0).tokens();
+                    DecodingOptions.greedy(explanationSpec.maxNewTokens()))).get(0).tokens();
             List<String> prompts = new ArrayList<>();
             for (int i = 0; i < batch; i++) {
                 // Distinct prompts, so no backend can answer from a cache.
@@ -97,10 +111,12 @@ public final class BenchCommand implements Callable<Integer> {
             // The first explanation pays for JIT compilation of the distance and fit code, as a
             // one-shot command line does; later ones show the steady state of a long experiment.
             for (int r = 0; r < rounds; r++) {
-                Explanation e = ExplainCommand.explain(model, options, PROMPTS[r % PROMPTS.length]);
+                Explanation e = explainer.explain(new ExplanationRequest(PROMPTS[r % PROMPTS.length], options.seed),
+                        model);
+                Timings t = e.cost().timings();
                 out.printf(Locale.ROOT, "explanation %d (%d samples, %s): %.0f ms total, %.0f ms in the model, "
-                                + "%.1f %% outside the model%n", r + 1, options.samples, options.distance,
-                        e.timings().totalMs(), e.timings().modelMs(), 100 * e.timings().outsideModelFraction());
+                                + "%.1f %% outside the model%n", r + 1, e.sampling().samples(),
+                        explanationSpec.distance().label(), t.totalMs(), t.modelMs(), 100 * t.outsideModelFraction());
             }
         }
         return 0;

@@ -1,24 +1,25 @@
 package org.gsmile.experiments.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gsmile.api.Explainers;
+import org.gsmile.core.UserInputException;
 import org.gsmile.core.explain.Explanation;
+import org.gsmile.core.explain.ExplanationRequest;
+import org.gsmile.core.json.ExplanationJson;
 import org.gsmile.core.model.GenerativeModel;
-import org.gsmile.experiments.output.ExplanationJson;
+import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.experiments.output.ExplanationText;
 import org.gsmile.experiments.output.SamplingText;
-import org.gsmile.models.http.RemoteCallStats;
-import org.gsmile.models.http.RemoteModel;
 import org.gsmile.models.resolve.ModelResolver;
-import org.gsmile.perturbation.MarkedPrompt;
-import org.gsmile.core.UserInputException;
+import org.gsmile.perturbation.MarkedSplitter;
+import org.gsmile.perturbation.WordSplitter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -39,8 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  gsmile explain --model openai:http://127.0.0.1:8000/v1#my-model --distance embedding-wasserstein"
                         + " \"Tom saw a big dog\"", ""})
 public final class ExplainCommand implements Callable<Integer> {
-    /** Where API keys and cache locations are read; tests replace it so they never touch the real environment. */
-    static volatile Map<String, String> environment = System.getenv();
+    @ParentCommand
+    Gsmile root;
 
     @Mixin
     ExplainOptions options;
@@ -61,20 +62,15 @@ public final class ExplainCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UserInputException("unknown --format '" + format + "': choose text or json");
         }
-        options.validate();
+        ExplanationSpec explanationSpec = options.spec();
         String text = String.join(" ", prompt);
-        if (text.isBlank()) {
-            throw new UserInputException("PROMPT is empty: give the text to explain, e.g. gsmile explain \"Once upon a time\"");
-        }
-        if (MarkedPrompt.hasMarkers(text) && MarkedPrompt.parse(text).text().isBlank()) {
-            // parse itself rejects unbalanced and empty markers; checked here so a typo costs no model load.
-            throw new UserInputException("the unit markers leave no text to send to the model: write the prompt"
-                    + " around the [[units]]");
-        }
+        ExplanationRequest request = new ExplanationRequest(text, options.seed);
+        // Marker mistakes cost no model load: the splitter would find them only after loading it.
+        new MarkedSplitter(new WordSplitter()).segment(text);
         Explanation explanation;
-        try (GenerativeModel model = ModelResolver.fromEnvironment().resolve(options.model,
-                options.remoteOptions(environment, Path.of(System.getProperty("user.home"))))) {
-            explanation = explain(model, options, text);
+        try (GenerativeModel model = ModelResolver.fromEnvironment(root.environment(), root.home())
+                .resolve(options.model, options.remoteOptions(root.environment(), root.home()))) {
+            explanation = Explainers.create(explanationSpec).explain(request, model);
         }
         if (explanation.calls().failed() > 0) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": " + explanation.calls().failed()
@@ -89,23 +85,5 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    static Explanation explain(GenerativeModel model, ExplainOptions options, String prompt) {
-        ExplainMethod method = ExplainMethod.of(options, model, prompt);
-        Explanation e = run(method, Choices.observation(options.distance, model, options.maxNewTokens), options);
-        if (model instanceof RemoteModel remote) {
-            // Only the client knows its retries and on-disk cache hits.
-            RemoteCallStats client = remote.stats();
-            e = new Explanation(e.prompt(), e.output(), e.units(), e.attribution(), e.intercept(), e.fidelity(),
-                    e.ridge(), e.samples(), e.calls().withClient(client.retries(), client.diskCacheHits()),
-                    e.timings(), e.provenance(), e.sampling());
-        }
-        return e;
-    }
-
-    private static <O> Explanation run(ExplainMethod method, Choices.Observation<O> observation,
-                                       ExplainOptions options) {
-        return method.explain(observation.probe(), observation.distance(), options.asConfig());
     }
 }

@@ -1,17 +1,20 @@
 package org.gsmile.experiments.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
-import org.gsmile.core.adaptive.AdaptiveBudget;
-import org.gsmile.core.kernel.GaussianKernel;
-import org.gsmile.models.cache.ResponseCache;
+import org.gsmile.core.spec.DistanceKind;
+import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.core.spec.KernelKind;
+import org.gsmile.core.spec.Method;
+import org.gsmile.core.spec.OperatorKind;
+import org.gsmile.core.spec.Preset;
+import org.gsmile.core.spec.SampleBudget;
+import org.gsmile.core.spec.SamplerKind;
+import org.gsmile.core.spec.SurrogateKind;
+import org.gsmile.core.spec.UnitKind;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.http.RetryPolicy;
-import org.gsmile.perturbation.MaskOperator;
-import org.gsmile.perturbation.MaskSamplers;
 import picocli.CommandLine.Option;
 
 /** The options that define an explanation; shared by the commands that run one. */
@@ -31,17 +34,11 @@ public final class ExplainOptions {
                     + "until the top-k units are stable under the bootstrap, at most --max-samples. Default: 64.")
     String samplesOption;
 
-    /** The budget as a number: --samples, or --max-samples with auto. Set by {@link #validate()}. */
-    int samples;
-
-    /** Whether --samples is auto. Set by {@link #validate()}. */
-    boolean auto;
-
-    @Option(names = "--max-samples", paramLabel = "N", defaultValue = "" + AdaptiveBudget.DEFAULT_MAX,
+    @Option(names = "--max-samples", paramLabel = "N", defaultValue = "" + SampleBudget.DEFAULT_MAX,
             description = "Cap of --samples auto. Default: ${DEFAULT-VALUE}.")
     int maxSamples;
 
-    @Option(names = "--top-k", paramLabel = "K", defaultValue = "3",
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "" + ExplanationSpec.DEFAULT_TOP_K,
             description = "Top units whose stability --samples auto waits for and the explanation reports. "
                     + "Default: ${DEFAULT-VALUE}.")
     int topK;
@@ -64,7 +61,7 @@ public final class ExplainOptions {
                     + "--mask-token) or synonym (replace it with a WordNet synonym; a unit without one is dropped).")
     String operator;
 
-    @Option(names = "--mask-token", paramLabel = "TEXT", defaultValue = MaskOperator.DEFAULT_PLACEHOLDER,
+    @Option(names = "--mask-token", paramLabel = "TEXT", defaultValue = ExplanationSpec.DEFAULT_MASK_TOKEN,
             description = "Placeholder of --operator mask. Default: ${DEFAULT-VALUE}.")
     String maskToken;
 
@@ -89,11 +86,11 @@ public final class ExplainOptions {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every random choice. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--keep", paramLabel = "P", defaultValue = "0.5",
+    @Option(names = "--keep", paramLabel = "P", defaultValue = "" + ExplanationSpec.DEFAULT_KEEP,
             description = "Probability that a perturbation keeps each word, in (0, 1). Default: ${DEFAULT-VALUE}.")
     double keep;
 
-    @Option(names = "--sigma", paramLabel = "S", defaultValue = "" + GaussianKernel.DEFAULT_SIGMA,
+    @Option(names = "--sigma", paramLabel = "S", defaultValue = "" + ExplanationSpec.DEFAULT_SIGMA,
             description = "Width of the Gaussian kernel exp(-d^2/S^2) on the fraction d of words removed. Default: ${DEFAULT-VALUE}.")
     double sigma;
 
@@ -108,7 +105,7 @@ public final class ExplainOptions {
             description = "Surrogate fit: wls (exact weighted least squares, default) or sgd (Tribuo LinearSGDTrainer).")
     String surrogate;
 
-    @Option(names = "--max-new-tokens", paramLabel = "N", defaultValue = "32",
+    @Option(names = "--max-new-tokens", paramLabel = "N", defaultValue = "" + ExplanationSpec.DEFAULT_MAX_NEW_TOKENS,
             description = "Length of the greedy output that is explained. Default: ${DEFAULT-VALUE}.")
     int maxNewTokens;
 
@@ -145,149 +142,53 @@ public final class ExplainOptions {
     @Option(names = "--retry-delay-ms", hidden = true, defaultValue = "500")
     long retryDelayMs;
 
-    /** Checks every option before any model is loaded, so a typo costs nothing. */
-    void validate() {
-        boolean thesis = switch (preset) {
-            case "default" -> false;
-            case "thesis" -> true;
-            default -> throw new UserInputException("unknown --preset '" + preset + "': choose default or thesis");
-        };
-        if (sampler == null) {
-            sampler = thesis ? "bernoulli" : "strata";
-        }
-        if (kernel == null) {
-            // sgd cannot hold the Shapley kernel's constraints, so it keeps the thesis's kernel unless told otherwise.
-            kernel = thesis || surrogate.equals("sgd") ? "gaussian" : "shapley";
-        }
-        String given = samplesOption == null ? "64" : samplesOption.strip();
-        auto = given.equals("auto");
-        if (auto) {
-            if (maxSamples < 1) {
-                throw new UserInputException("--samples auto needs a reachable bound: --max-samples must be positive,"
-                        + " got " + maxSamples + ": try --max-samples " + AdaptiveBudget.DEFAULT_MAX);
+    /**
+     * The spec these options name; checked before any model is loaded, so a typo costs nothing.
+     * Options left out stay unset, so the preset fills them.
+     */
+    ExplanationSpec spec() {
+        ExplanationSpec.Builder b = ExplanationSpec.builder()
+                .preset(Preset.of(preset))
+                .units(UnitKind.of(units))
+                .operator(OperatorKind.of(operator))
+                .maskToken(maskToken)
+                .sampler(sampler == null ? null : SamplerKind.of(sampler))
+                .kernel(kernel == null ? null : KernelKind.of(kernel))
+                .surrogate(SurrogateKind.of(surrogate))
+                .distance(DistanceKind.of(distance))
+                .method(reference == null ? Method.SURROGATE : reference(reference))
+                .topK(topK)
+                .keep(keep)
+                .sigma(sigma)
+                .maxNewTokens(maxNewTokens);
+        if (samplesOption != null) {
+            String given = samplesOption.strip();
+            if (given.equals("auto")) {
+                b.autoSamples(maxSamples);
+            } else {
+                try {
+                    b.samples(Integer.parseInt(given));
+                } catch (NumberFormatException e) {
+                    throw new UserInputException("{samples} takes a number or auto, got '" + given + "': try {samples="
+                            + SampleBudget.DEFAULT_SAMPLES + "}");
+                }
             }
-            AdaptiveBudget.upTo(maxSamples);
-            samples = maxSamples;
-        } else {
-            try {
-                samples = Integer.parseInt(given);
-            } catch (NumberFormatException e) {
-                throw new UserInputException("--samples takes a number or auto, got '" + given + "': try --samples 64");
-            }
         }
-        if (samples < 1) {
-            throw new UserInputException("--samples must be at least 1, got " + samples + ": try --samples 64");
+        return b.build();
+    }
+
+    /** --reference names only the references; the surrogate is what runs without it. */
+    private static Method reference(String name) {
+        Method m = Method.of(name);
+        if (!m.isReference()) {
+            throw new UserInputException("unknown {reference} '" + name + "': choose shapley or loo");
         }
-        if (topK < 1) {
-            throw new UserInputException("--top-k must be at least 1, got " + topK + ": try --top-k 3");
-        }
-        if (!MaskSamplers.NAMES.contains(sampler)) {
-            throw new UserInputException("unknown --sampler '" + sampler + "': choose one of "
-                    + String.join(", ", MaskSamplers.NAMES));
-        }
-        if (!java.util.List.of("words", "tokens", "phrases", "sentences").contains(units)) {
-            throw new UserInputException("unknown --units '" + units + "': choose words, tokens, phrases or sentences");
-        }
-        if (!java.util.List.of("drop", "mask", "synonym").contains(operator)) {
-            throw new UserInputException("unknown --operator '" + operator + "': choose drop, mask or synonym");
-        }
-        if (maskToken.isEmpty()) {
-            throw new UserInputException("--mask-token is empty: give a placeholder such as [MASK], or use --operator drop");
-        }
-        if (!java.util.List.of("shapley", "gaussian", "uniform").contains(kernel)) {
-            throw new UserInputException("unknown --kernel '" + kernel + "': choose shapley, gaussian or uniform");
-        }
-        if (reference != null && !reference.equals("shapley") && !reference.equals("loo")) {
-            throw new UserInputException("unknown --reference '" + reference + "': choose shapley or loo");
-        }
-        if (surrogate.equals("sgd") && kernel.equals("shapley")) {
-            throw new UserInputException("--surrogate sgd cannot hold the Shapley kernel's efficiency constraint exactly:"
-                    + " use --surrogate wls, or --kernel gaussian (as --preset thesis does)");
-        }
-        if (surrogate.equals("sgd") && auto) {
-            throw new UserInputException("--samples auto refits the surrogate hundreds of times per round: use"
-                    + " --surrogate wls, or a number of samples");
-        }
-        if (!(keep > 0 && keep < 1)) {
-            throw new UserInputException("--keep must be strictly between 0 and 1, got " + keep + ": try --keep 0.5");
-        }
-        if (!(sigma > 0) || Double.isInfinite(sigma)) {
-            throw new UserInputException("--sigma must be a positive number, got " + sigma + ": try --sigma "
-                    + GaussianKernel.DEFAULT_SIGMA);
-        }
-        if (maxNewTokens < 1) {
-            throw new UserInputException("--max-new-tokens must be at least 1, got " + maxNewTokens);
-        }
-        Choices.distance(distance);
-        Choices.surrogate(surrogate);
-        if (logprobs < 0 || logprobs > 20) {
-            throw new UserInputException("--logprobs must be between 1 and 20, got " + logprobs + ": try --logprobs 5");
-        }
-        if (concurrency < 1 || concurrency > 256) {
-            throw new UserInputException("--concurrency must be between 1 and 256, got " + concurrency
-                    + ": try --concurrency " + RemoteOptions.DEFAULT_CONCURRENCY);
-        }
-        if (maxRetries < 0 || maxRetries > 20) {
-            throw new UserInputException("--max-retries must be between 0 and 20, got " + maxRetries + ": try --max-retries "
-                    + RetryPolicy.DEFAULT_MAX_RETRIES);
-        }
-        if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-            throw new UserInputException("--timeout must be a positive number of seconds, got " + timeoutSeconds
-                    + ": try --timeout 120");
-        }
-        if (retryDelayMs < 0) {
-            throw new UserInputException("--retry-delay-ms must not be negative, got " + retryDelayMs);
-        }
-        if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new UserInputException("--api-key-env takes the name of an environment variable, like OPENAI_API_KEY,"
-                    + " not the key itself");
-        }
-        if (cache != null && cache.isBlank()) {
-            throw new UserInputException("--cache is empty: give a folder, or none to keep no answers");
-        }
+        return m;
     }
 
     /** How to call an openai: or ollama: model, from these options and the given environment. */
     RemoteOptions remoteOptions(Map<String, String> env, Path home) {
-        Path cacheDir = cache == null ? ResponseCache.defaultDir(env, home)
-                : cache.equals("none") ? null : Path.of(cache);
-        Duration base = Duration.ofMillis(retryDelayMs);
-        RetryPolicy retry = new RetryPolicy(maxRetries, base, Duration.ofSeconds(30).compareTo(base) > 0
-                ? Duration.ofSeconds(30) : base, Duration.ofSeconds(60), seed);
-        return new RemoteOptions(env, apiKeyEnv, logprobs, cacheDir, concurrency, retry,
-                Duration.ofNanos((long) (timeoutSeconds * 1e9)), Duration.ofSeconds(10));
-    }
-
-    /** The configuration as the user set it, in a stable order, for the provenance. */
-    Map<String, Object> asConfig() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("model", model);
-        c.put("samples", samples);
-        c.put("keep", keep);
-        c.put("sigma", sigma);
-        c.put("distance", distance);
-        c.put("surrogate", surrogate);
-        c.put("maxNewTokens", maxNewTokens);
-        if (logprobs > 0) {
-            c.put("logprobs", logprobs);
-        }
-        c.put("units", units);
-        c.put("sampler", sampler);
-        c.put("operator", operator);
-        c.put("kernel", kernel);
-        c.put("baseline", "greedy");
-        c.put("preset", preset);
-        if (auto) {
-            c.put("samples", "auto");
-            c.put("maxSamples", maxSamples);
-        }
-        c.put("topK", topK);
-        if (operator.equals("mask")) {
-            c.put("maskToken", maskToken);
-        }
-        if (reference != null) {
-            c.put("reference", reference);
-        }
-        return c;
+        return RemoteOptions.fromSettings(env, home, apiKeyEnv, logprobs, cache, concurrency, maxRetries, timeoutSeconds,
+                retryDelayMs, seed);
     }
 }

@@ -1,7 +1,10 @@
 package org.gsmile.experiments.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.spec.Setting;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +21,21 @@ public final class Gsmile implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> environment;
+
+    private Gsmile(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Where API keys, GSMILE_MODELS and cache locations are read: the process environment, or a test's. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Path home() {
+        return Path.of(System.getProperty("user.home"));
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -29,7 +47,12 @@ public final class Gsmile implements Runnable {
 
     /** Runs the command line; returns the exit code. Separate from main so tests can call it. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Gsmile());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, reading the given environment instead of the process's. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new Gsmile(environment));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, arguments) -> {
@@ -38,13 +61,19 @@ public final class Gsmile implements Runnable {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UserInputException) {
-                err.println(commandLine.getCommandSpec().qualifiedName() + ": " + firstLine(ex.getMessage()));
+            if (ex instanceof UserInputException user) {
+                err.println(commandLine.getCommandSpec().qualifiedName() + ": " + firstLine(user.render(Gsmile::option)));
                 return USAGE;
             }
             throw ex;
         });
         return cli.execute(args);
+    }
+
+    /** A setting as this command line spells it: {@code maxSamples} → {@code --max-samples}, with its value. */
+    static String option(String key, String value) {
+        String flag = "--" + Setting.kebab(key);
+        return value == null ? flag : flag + " " + value;
     }
 
     private static String firstLine(String message) {

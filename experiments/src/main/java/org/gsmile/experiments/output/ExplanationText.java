@@ -28,12 +28,12 @@ public final class ExplanationText {
             width = Math.max(width, u.text().length());
         }
         width = Math.min(width, 24);
-        double[] theta = e.attribution();
-        double[] norm = e.normalized();
+        double[] theta = e.attribution().scores();
+        double[] norm = e.attribution().normalized();
         sb.append(String.format(Locale.ROOT, "%4s  %-" + width + "s  %-" + BAR_WIDTH + "s  %10s%n", "rank", "word",
                 "|score| / max", "score"));
         int rank = 1;
-        for (int i : e.ranking()) {
+        for (int i : e.attribution().ranking()) {
             String word = e.units().get(i).text();
             if (word.length() > width) {
                 word = word.substring(0, width - 1) + "…";
@@ -47,15 +47,15 @@ public final class ExplanationText {
         }
         sb.append('\n');
         sb.append("A negative score means keeping the word holds the output in place: removing it moves the output"
-                + " by about |score| (").append(e.provenance().config().getOrDefault("distance", "distance")).append(").\n");
+                + " by about |score| (").append(e.provenance().spec().distance().label()).append(").\n");
         sb.append(String.format(Locale.ROOT, "Fidelity: weighted R² %.3f, adjusted %s, weighted MSE %.3g%s%n",
-                e.fidelity().r2w(), Double.isNaN(e.fidelity().r2wAdjusted()) ? "n/a (too few samples)"
-                        : String.format(Locale.ROOT, "%.3f", e.fidelity().r2wAdjusted()),
-                e.fidelity().mseW(), e.ridge() > 0 ? String.format(Locale.ROOT, " (ridge %.1e)", e.ridge()) : ""));
+                e.fit().fidelity().r2w(), Double.isNaN(e.fit().fidelity().r2wAdjusted()) ? "n/a (too few samples)"
+                        : String.format(Locale.ROOT, "%.3f", e.fit().fidelity().r2wAdjusted()),
+                e.fit().fidelity().mseW(), e.fit().ridge() > 0 ? String.format(Locale.ROOT, " (ridge %.1e)", e.fit().ridge()) : ""));
         sb.append(String.format(Locale.ROOT,
                 "Calls: %d requested, %d unique, %d cache hits, %d generation; model %.0f ms of %.0f ms total (seed %d)%n",
                 e.calls().requested(), e.calls().unique(), e.calls().cacheHits(), e.calls().preparation(),
-                e.timings().modelMs(), e.timings().totalMs(), e.provenance().seed()));
+                e.cost().timings().modelMs(), e.cost().timings().totalMs(), e.provenance().seed()));
         return sb.toString();
     }
 }

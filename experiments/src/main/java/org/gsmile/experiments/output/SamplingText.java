@@ -12,8 +12,8 @@ public final class SamplingText {
     public static String render(Explanation e) {
         SamplingReport s = e.sampling();
         StringBuilder sb = new StringBuilder();
-        Object sampler = e.provenance().config().getOrDefault("sampler", "?");
-        Object kernel = e.provenance().config().getOrDefault("kernel", "?");
+        String sampler = e.provenance().spec().sampler().label();
+        String kernel = e.provenance().spec().kernel().label();
         sb.append(String.format(Locale.ROOT, "Sampling: %d perturbations (%s sampler, %s kernel), %s budget, %d round%s;"
                         + " stopped: %s%n", s.samples(), sampler, kernel, s.budget(), s.rounds(), s.rounds() == 1 ? "" : "s",
                 reason(s)));
@@ -22,8 +22,8 @@ public final class SamplingText {
                     + "resamples%n", 100 * s.level(), s.topK(), 100 * s.topKStability()));
             double[] lo = s.lower();
             double[] hi = s.upper();
-            double[] theta = e.attribution();
-            for (int i : e.ranking()) {
+            double[] theta = e.attribution().scores();
+            for (int i : e.attribution().ranking()) {
                 String text = e.units().get(i).text();
                 if (text.length() > 24) {
                     text = text.substring(0, 23) + "…";

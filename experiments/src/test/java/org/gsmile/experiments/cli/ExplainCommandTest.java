@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,9 +31,14 @@ class ExplainCommandTest {
     }
 
     static Result gsmile(String... args) {
+        return gsmile(System.getenv(), args);
+    }
+
+    /** The command line reading the given environment instead of the process's. */
+    static Result gsmile(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Gsmile.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit = Gsmile.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
         return new Result(exit, out.toString(), err.toString());
     }
 
@@ -89,8 +95,10 @@ class ExplainCommandTest {
         for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
             keys.add(it.next());
         }
+        // The published keys in their order; later versions only add keys after them.
         assertEquals(List.of("model", "prompt", "output", "units", "attribution", "normalized", "intercept",
-                "fidelity", "calls", "timingsMs", "seed", "config", "provenance", "sampling"), keys);
+                "fidelity", "calls", "timingsMs", "seed", "config", "provenance", "sampling", "outputTokens", "samples"),
+                keys);
         assertEquals(8, j.get("units").size());
         assertEquals("Lily", j.get("units").get(0).get("text").asText());
         assertEquals(8, j.get("attribution").size());

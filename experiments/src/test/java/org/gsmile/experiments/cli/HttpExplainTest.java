@@ -36,18 +36,14 @@ class HttpExplainTest {
 
     private FakeModelServer server;
 
-    @BeforeEach
-    void isolateFromTheRealEnvironment() {
-        // A key in the developer's or CI's environment must never be sent, even to loopback.
-        ExplainCommand.environment = Map.of();
-    }
+    /** The environment the command line reads; a key in the developer's or CI's must never be sent, even to loopback. */
+    private Map<String, String> environment = Map.of();
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.close();
         }
-        ExplainCommand.environment = System.getenv();
     }
 
     String openai() {
@@ -61,7 +57,7 @@ class HttpExplainTest {
                 "--retry-delay-ms", "5", "--timeout", "0.4"));
         args.addAll(List.of(more));
         args.add(PROMPT);
-        return gsmile(args.toArray(String[]::new));
+        return gsmile(environment, args.toArray(String[]::new));
     }
 
     static JsonNode calls(Result r) throws IOException {
@@ -200,7 +196,7 @@ class HttpExplainTest {
     void rejectedKeyNamesTheVariableAndTheKeyAppearsNowhere() throws IOException {
         server = new FakeModelServer(call -> Reply.status(401, "{\"error\":{\"message\":\"Incorrect API key provided: "
                 + call.authorization() + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}", Map.of()));
-        ExplainCommand.environment = Map.of("OPENAI_API_KEY", KEY, "MY_GATEWAY_KEY", KEY);
+        environment = Map.of("OPENAI_API_KEY", KEY, "MY_GATEWAY_KEY", KEY);
         Result r = explain(openai(), "--distance", "embedding-wasserstein");
         assertUserError(r);
         assertTrue(r.err().contains("OPENAI_API_KEY"), r.err());
@@ -252,23 +248,23 @@ class HttpExplainTest {
             args.addAll(List.of("--cache", temp.resolve("c").toString()));
         }
         args.add(PROMPT);
-        assertUserError(gsmile(args.toArray(String[]::new)));
+        assertUserError(gsmile(environment, args.toArray(String[]::new)));
     }
 
     @Test
     void textDistancesWorkWithTheLocalModelToo() throws IOException {
         String[] args = {"explain", "--model", ExplainCommandTest.model(), "--samples", "16", "--max-new-tokens", "8",
                 "--format", "json", "--distance", "embedding-wasserstein", PROMPT};
-        Result a = gsmile(args);
+        Result a = gsmile(environment, args);
         assertEquals(0, a.exit(), a.err());
-        Result b = gsmile(args);
+        Result b = gsmile(environment, args);
         ObjectNode ja = (ObjectNode) JSON.readTree(a.out());
         ObjectNode jb = (ObjectNode) JSON.readTree(b.out());
         ja.remove("timingsMs");
         jb.remove("timingsMs");
         assertEquals(ja, jb, "same seed, same explanation");
         assertEquals("embedding-wasserstein", ja.at("/config/distance").asText());
-        Result s = gsmile("explain", "--model", ExplainCommandTest.model(), "--samples", "8", "--max-new-tokens", "8",
+        Result s = gsmile(environment, "explain", "--model", ExplainCommandTest.model(), "--samples", "8", "--max-new-tokens", "8",
                 "--distance", "sentence-embedding", PROMPT);
         assertEquals(0, s.exit(), s.err());
         assertTrue(s.out().contains("9 requested"), s.out());

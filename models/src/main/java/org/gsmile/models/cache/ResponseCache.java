@@ -39,7 +39,7 @@ public final class ResponseCache {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserInputException("cannot create the response cache " + dir + " (" + e.getMessage()
-                    + "): pass --cache with a writable folder, or --cache none", e);
+                    + "): set {cache} to a writable folder, or {cache=none}", e);
         }
         this.dir = dir;
     }

@@ -63,10 +63,11 @@ final class HttpCaller {
      * Posts {@code body} until an answer parses, retrying transient failures.
      *
      * @param requestSeed identifies the request, so its backoff jitter is the same on every run
+     * @param onRetry     told of each retry, so the explanation that made the call can count it
      * @throws UserInputException  when no call to this server can succeed
      * @throws CallFailedException when this call failed after its retries or was refused
      */
-    <T> T post(String body, long requestSeed, Function<JsonNode, T> parse) {
+    <T> T post(String body, long requestSeed, Function<JsonNode, T> parse, Runnable onRetry) {
         String reason;
         for (int attempt = 0; ; attempt++) {
             UserInputException stop = fatal;
@@ -114,6 +115,7 @@ final class HttpCaller {
                         + " retries");
             }
             retries.incrementAndGet();
+            onRetry.run();
             sleep(policy.delay(attempt + 1, requestSeed, retryAfter));
         }
     }
@@ -139,11 +141,11 @@ final class HttpCaller {
             String variable = key.variable();
             String fix;
             if (variable == null) {
-                fix = "put the key in an environment variable and name it with --api-key-env";
+                fix = "put the key in an environment variable and name it with {apiKeyEnv}";
             } else if (key.isPresent()) {
-                fix = "set " + variable + " to a valid API key (or name another variable with --api-key-env)";
+                fix = "set " + variable + " to a valid API key (or name another variable with {apiKeyEnv})";
             } else {
-                fix = "set " + variable + " to your API key (or name the variable that holds it with --api-key-env)";
+                fix = "set " + variable + " to your API key (or name the variable that holds it with {apiKeyEnv})";
             }
             return stop(new UserInputException(endpoint + " answered " + status + " ("
                     + (status == 401 ? "unauthorized" : "forbidden") + (key.isPresent() ? ", the key was rejected"
@@ -151,16 +153,16 @@ final class HttpCaller {
         }
         if (status == 404) {
             return stop(new UserInputException(message == null
-                    ? endpoint + " answered 404 (not found): check the base URL in --model (OpenAI-compatible"
+                    ? endpoint + " answered 404 (not found): check the base URL in {model} (OpenAI-compatible"
                     + " servers usually end in /v1)"
-                    : endpoint + " answered 404 for model '" + model + "'" + said + ": check the model name in --model"));
+                    : endpoint + " answered 404 for model '" + model + "'" + said + ": check the model name in {model}"));
         }
         return new CallFailedException(endpoint + " refused the request (HTTP " + status + ")" + said);
     }
 
     private UserInputException unreachable(String why) {
         return new UserInputException("cannot reach " + endpoint + " (" + why + "): start the server or fix the URL"
-                + " in --model");
+                + " in {model}");
     }
 
     private UserInputException stop(UserInputException e) {

@@ -3,6 +3,7 @@ package org.gsmile.models.http;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.model.CallMeter;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.Generation;
 import org.gsmile.core.model.GenerativeModel;
@@ -39,13 +41,15 @@ public final class RemoteModel implements GenerativeModel, TopLogprobsModel {
     private final ExecutorService pool;
     private final AtomicInteger diskCacheHits = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    /** Counts calls made on the model itself rather than through an explanation's view. */
+    private final CallMeter unmetered = new CallMeter();
 
     public RemoteModel(RemoteReference reference, RemoteOptions options) {
         this.reference = reference;
         this.wire = WireFormat.of(reference.api());
         ApiKey key = options.apiKey(reference.api());
         if (options.apiKeyEnv() != null && !key.isPresent()) {
-            throw new UserInputException("--api-key-env names " + options.apiKeyEnv() + ", which is not set: set "
+            throw new UserInputException("{apiKeyEnv} names " + options.apiKeyEnv() + ", which is not set: set "
                     + options.apiKeyEnv() + " to your API key");
         }
         HttpClient client = HttpClient.newBuilder()
@@ -77,11 +81,7 @@ public final class RemoteModel implements GenerativeModel, TopLogprobsModel {
 
     @Override
     public CompletableFuture<List<Generation>> generateAsync(List<String> prompts, DecodingOptions options) {
-        List<CompletableFuture<Generation>> calls = new ArrayList<>(prompts.size());
-        for (String p : prompts) {
-            calls.add(generateWithTopLogprobs(p, options).thenApply(a -> new Generation(a.text(), new int[0])));
-        }
-        return Futures.allInOrder(calls);
+        return metered(unmetered).generateAsync(prompts, options);
     }
 
     @Override
@@ -91,7 +91,23 @@ public final class RemoteModel implements GenerativeModel, TopLogprobsModel {
 
     @Override
     public CompletableFuture<TopLogprobs> generateWithTopLogprobs(String prompt, DecodingOptions options) {
-        return CompletableFuture.supplyAsync(() -> answer(prompt, options), pool);
+        return generate(prompt, options, unmetered);
+    }
+
+    /** A view whose calls count their retries and disk-cache hits into the meter; it shares pool, cache and client. */
+    @Override
+    public GenerativeModel metered(CallMeter meter) {
+        return new Metered(meter);
+    }
+
+    /** The number of top log-probabilities asked for, when any: it shapes every answer. */
+    @Override
+    public Map<String, Object> settings() {
+        return topLogprobs > 0 ? Map.of("logprobs", topLogprobs) : Map.of();
+    }
+
+    private CompletableFuture<TopLogprobs> generate(String prompt, DecodingOptions options, CallMeter meter) {
+        return CompletableFuture.supplyAsync(() -> answer(prompt, options, meter), pool);
     }
 
     /** Requests sent, retries, cache hits and failures so far. */
@@ -108,20 +124,21 @@ public final class RemoteModel implements GenerativeModel, TopLogprobsModel {
         pool.shutdown();
     }
 
-    private TopLogprobs answer(String prompt, DecodingOptions options) {
+    private TopLogprobs answer(String prompt, DecodingOptions options, CallMeter meter) {
         CacheKey key = new CacheKey(reference.api().id(), reference.endpoint().toString(), reference.model(), options,
                 topLogprobs, prompt);
         if (cache != null) {
             Optional<TopLogprobs> hit = cache.get(key);
             if (hit.isPresent()) {
                 diskCacheHits.incrementAndGet();
+                meter.diskCacheHit();
                 return hit.get();
             }
         }
         String body = wire.request(reference.model(), prompt, options, topLogprobs).toString();
         TopLogprobs answer;
         try {
-            answer = caller.post(body, key.seed(), wire::parse);
+            answer = caller.post(body, key.seed(), wire::parse, meter::retried);
         } catch (CallFailedException e) {
             failed.incrementAndGet();
             throw e;
@@ -130,5 +147,53 @@ public final class RemoteModel implements GenerativeModel, TopLogprobsModel {
             cache.put(key, answer);
         }
         return answer;
+    }
+
+    /** This model with one explanation's meter: every call goes through the same pool, cache and client. */
+    private final class Metered implements GenerativeModel, TopLogprobsModel {
+        private final CallMeter meter;
+
+        Metered(CallMeter meter) {
+            this.meter = meter;
+        }
+
+        @Override
+        public ModelInfo info() {
+            return RemoteModel.this.info();
+        }
+
+        @Override
+        public CompletableFuture<List<Generation>> generateAsync(List<String> prompts, DecodingOptions options) {
+            List<CompletableFuture<Generation>> calls = new ArrayList<>(prompts.size());
+            for (String p : prompts) {
+                calls.add(generate(p, options, meter).thenApply(a -> new Generation(a.text(), new int[0])));
+            }
+            return Futures.allInOrder(calls);
+        }
+
+        @Override
+        public int topLogprobs() {
+            return topLogprobs;
+        }
+
+        @Override
+        public CompletableFuture<TopLogprobs> generateWithTopLogprobs(String prompt, DecodingOptions options) {
+            return generate(prompt, options, meter);
+        }
+
+        @Override
+        public Map<String, Object> settings() {
+            return RemoteModel.this.settings();
+        }
+
+        @Override
+        public GenerativeModel metered(CallMeter other) {
+            return RemoteModel.this.metered(other);
+        }
+
+        /** The view owns nothing: closing it leaves the model open. */
+        @Override
+        public void close() {
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.gsmile.models.http;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.gsmile.core.UserInputException;
 import org.gsmile.models.cache.ResponseCache;
 
 /**
@@ -39,6 +40,55 @@ public record RemoteOptions(Map<String, String> env, String apiKeyEnv, int topLo
     public static RemoteOptions defaults(Map<String, String> env, Path home) {
         return new RemoteOptions(env, null, 0, ResponseCache.defaultDir(env, home), DEFAULT_CONCURRENCY,
                 RetryPolicy.defaults(RetryPolicy.DEFAULT_MAX_RETRIES), DEFAULT_TIMEOUT, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Options from the settings a user gives, each checked here once (the command line and the
+     * experiment runner both come through this).
+     *
+     * @param apiKeyEnv      variable holding the API key, or null for the backend's default
+     * @param logprobs       top log-probabilities per output token, 0 for none (at most 20)
+     * @param cache          a folder, "none", or null for the default user cache
+     * @param concurrency    calls in flight at once, 1 to 256
+     * @param maxRetries     retries of a transient failure, 0 to 20
+     * @param timeoutSeconds longest wait for one answer, up to a day
+     * @param retryDelayMs   first backoff delay
+     * @param seed           seed of the backoff jitter
+     */
+    public static RemoteOptions fromSettings(Map<String, String> env, Path home, String apiKeyEnv, int logprobs,
+                                             String cache, int concurrency, int maxRetries, double timeoutSeconds,
+                                             long retryDelayMs, long seed) {
+        if (logprobs < 0 || logprobs > 20) {
+            throw new UserInputException("{logprobs} must be between 1 and 20, got " + logprobs + ": try {logprobs=5}");
+        }
+        if (concurrency < 1 || concurrency > 256) {
+            throw new UserInputException("{concurrency} must be between 1 and 256, got " + concurrency
+                    + ": try {concurrency=" + DEFAULT_CONCURRENCY + "}");
+        }
+        if (maxRetries < 0 || maxRetries > 20) {
+            throw new UserInputException("{maxRetries} must be between 0 and 20, got " + maxRetries + ": try {maxRetries="
+                    + RetryPolicy.DEFAULT_MAX_RETRIES + "}");
+        }
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+            throw new UserInputException("{timeout} must be a positive number of seconds, got " + timeoutSeconds
+                    + ": try {timeout=120}");
+        }
+        if (retryDelayMs < 0) {
+            throw new IllegalArgumentException("the retry delay must not be negative, got " + retryDelayMs);
+        }
+        if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new UserInputException("{apiKeyEnv} takes the name of an environment variable, like OPENAI_API_KEY,"
+                    + " not the key itself");
+        }
+        if (cache != null && cache.isBlank()) {
+            throw new UserInputException("{cache} is empty: give a folder, or {cache=none} to keep no answers");
+        }
+        Path cacheDir = cache == null ? ResponseCache.defaultDir(env, home) : cache.equals("none") ? null : Path.of(cache);
+        Duration base = Duration.ofMillis(retryDelayMs);
+        Duration cap = Duration.ofSeconds(30).compareTo(base) > 0 ? Duration.ofSeconds(30) : base;
+        RetryPolicy retry = new RetryPolicy(maxRetries, base, cap, Duration.ofSeconds(60), seed);
+        return new RemoteOptions(env, apiKeyEnv, logprobs, cacheDir, concurrency, retry,
+                Duration.ofNanos((long) (timeoutSeconds * 1e9)), Duration.ofSeconds(10));
     }
 
     /** The key for a backend: the variable named by apiKeyEnv, else the backend's default. */

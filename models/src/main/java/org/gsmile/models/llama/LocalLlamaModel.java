@@ -17,6 +17,7 @@ import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.Generation;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ModelInfo;
+import org.gsmile.core.model.TokenPieces;
 import org.gsmile.core.model.TokenScorer;
 import org.gsmile.core.model.TokenScores;
 
@@ -88,6 +89,21 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
             }, pool));
         }
         return Futures.allInOrder(tasks);
+    }
+
+    @Override
+    public Optional<TokenPieces> tokenPieces() {
+        return Optional.of(this::pieces);
+    }
+
+    /** The bytes of each token of the text as the model encodes it, BOS left out. */
+    private List<byte[]> pieces(String text) {
+        int[] ids = tokenizer.encode(text);
+        List<byte[]> pieces = new ArrayList<>(ids.length);
+        for (int i = 1; i < ids.length; i++) {
+            pieces.add(tokenizer.decodeBytes(ids[i - 1], ids[i]));
+        }
+        return pieces;
     }
 
     @Override

@@ -209,7 +209,7 @@ public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
     public float[][] tokenEmbeddings() {
         if (embeddings == null) {
             throw new UserInputException("cannot find the token embedding table of " + info.id() + " ("
-                    + embeddingProblem + "); or choose --distance logprob-shift, which needs none");
+                    + embeddingProblem + "); or choose {distance=logprob-shift}, which needs none");
         }
         return embeddings;
     }

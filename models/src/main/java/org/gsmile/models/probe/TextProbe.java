@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.explain.Baseline;
 import org.gsmile.core.explain.OutputProbe;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.GenerativeModel;
@@ -18,24 +19,23 @@ import org.gsmile.models.http.CallFailedException;
  *
  * <p>Each prompt is its own call, so that one failed call loses one perturbation (reported as a
  * null observation) rather than the explanation. The original prompt's output is the one
- * {@link #prepare} generated: it is not asked for twice.
+ * {@link #prepare} generated: it is not asked for twice. Stateless: one prompt's output lives in
+ * what {@link #prepare} returns.
  */
 public final class TextProbe implements OutputProbe<String> {
     private final GenerativeModel model;
     private final DecodingOptions decoding;
-    private String originalPrompt;
-    private String originalOutput;
 
     public TextProbe(GenerativeModel model, int maxNewTokens) {
         if (maxNewTokens < 1) {
-            throw new UserInputException("max-new-tokens must be at least 1, got " + maxNewTokens);
+            throw new UserInputException("{maxNewTokens} must be at least 1, got " + maxNewTokens);
         }
         this.model = model;
         this.decoding = DecodingOptions.greedy(maxNewTokens);
     }
 
     @Override
-    public String prepare(String prompt) {
+    public Prepared<String> prepare(String prompt) {
         String text;
         try {
             text = Futures.join(model.generateAsync(List.of(prompt), decoding)).get(0).text();
@@ -44,23 +44,24 @@ public final class TextProbe implements OutputProbe<String> {
         }
         if (text.isBlank()) {
             throw new UserInputException("the model returned an empty output for the prompt, so there is nothing to"
-                    + " explain: rephrase or extend the prompt, or raise --max-new-tokens");
+                    + " explain: rephrase or extend the prompt, or raise {maxNewTokens}");
         }
-        originalPrompt = prompt;
-        originalOutput = text;
-        return text;
-    }
+        Baseline baseline = Baseline.ofText(prompt, text);
+        return new Prepared<>() {
+            @Override
+            public Baseline baseline() {
+                return baseline;
+            }
 
-    @Override
-    public CompletableFuture<List<String>> observe(List<String> prompts) {
-        if (originalPrompt == null) {
-            throw new IllegalStateException("prepare must run before observe");
-        }
-        List<CompletableFuture<String>> calls = new ArrayList<>(prompts.size());
-        for (String p : prompts) {
-            calls.add(p.equals(originalPrompt) ? CompletableFuture.completedFuture(originalOutput) : generate(p));
-        }
-        return Observations.collect(calls);
+            @Override
+            public CompletableFuture<List<String>> observe(List<String> prompts) {
+                List<CompletableFuture<String>> calls = new ArrayList<>(prompts.size());
+                for (String p : prompts) {
+                    calls.add(p.equals(prompt) ? CompletableFuture.completedFuture(text) : generate(p));
+                }
+                return Observations.collect(calls);
+            }
+        };
     }
 
     private CompletableFuture<String> generate(String prompt) {

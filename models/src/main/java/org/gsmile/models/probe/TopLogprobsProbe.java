@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.explain.Baseline;
 import org.gsmile.core.explain.OutputProbe;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.GenerativeModel;
@@ -23,24 +24,22 @@ import org.gsmile.models.http.CallFailedException;
 public final class TopLogprobsProbe implements OutputProbe<TopLogprobs> {
     private final TopLogprobsModel model;
     private final DecodingOptions decoding;
-    private String originalPrompt;
-    private TopLogprobs original;
 
     public TopLogprobsProbe(GenerativeModel model, int maxNewTokens) {
         if (!(model instanceof TopLogprobsModel lp) || lp.topLogprobs() < 1) {
             throw new UserInputException("model " + model.info().id() + " gives no token probabilities: "
-                    + (model instanceof TopLogprobsModel ? "pass --logprobs (for servers that return them), or " : "")
-                    + "choose --distance embedding-wasserstein or sentence-embedding");
+                    + (model instanceof TopLogprobsModel ? "set {logprobs} (for servers that return them), or " : "")
+                    + "choose {distance=embedding-wasserstein} or {distance=sentence-embedding}");
         }
         if (maxNewTokens < 1) {
-            throw new UserInputException("max-new-tokens must be at least 1, got " + maxNewTokens);
+            throw new UserInputException("{maxNewTokens} must be at least 1, got " + maxNewTokens);
         }
         this.model = lp;
         this.decoding = DecodingOptions.greedy(maxNewTokens);
     }
 
     @Override
-    public String prepare(String prompt) {
+    public Prepared<TopLogprobs> prepare(String prompt) {
         TopLogprobs answer;
         try {
             answer = Futures.join(model.generateWithTopLogprobs(prompt, decoding));
@@ -51,29 +50,31 @@ public final class TopLogprobsProbe implements OutputProbe<TopLogprobs> {
             throw new UserInputException(answer.text().isBlank()
                     ? "the model returned an empty output for the prompt, so there is nothing to explain: rephrase or"
                     + " extend the prompt"
-                    : "the server returned no log-probabilities although --logprobs was set (it may not support"
-                    + " them): choose --distance embedding-wasserstein or sentence-embedding");
+                    : "the server returned no log-probabilities although {logprobs} was set (it may not support"
+                    + " them): choose {distance=embedding-wasserstein} or {distance=sentence-embedding}");
         }
-        originalPrompt = prompt;
-        original = answer;
-        return answer.text();
-    }
+        TopLogprobs original = answer;
+        Baseline baseline = Baseline.ofText(prompt, answer.text());
+        return new Prepared<>() {
+            @Override
+            public Baseline baseline() {
+                return baseline;
+            }
 
-    @Override
-    public CompletableFuture<List<TopLogprobs>> observe(List<String> prompts) {
-        if (originalPrompt == null) {
-            throw new IllegalStateException("prepare must run before observe");
-        }
-        List<CompletableFuture<TopLogprobs>> calls = new ArrayList<>(prompts.size());
-        for (String p : prompts) {
-            calls.add(p.equals(originalPrompt) ? CompletableFuture.completedFuture(original)
-                    : model.generateWithTopLogprobs(p, decoding).thenApply(a -> {
-                        if (a.steps().isEmpty() && !a.text().isBlank()) {
-                            throw new CallFailedException("the answer carries no log-probabilities");
-                        }
-                        return a;
-                    }));
-        }
-        return Observations.collect(calls);
+            @Override
+            public CompletableFuture<List<TopLogprobs>> observe(List<String> prompts) {
+                List<CompletableFuture<TopLogprobs>> calls = new ArrayList<>(prompts.size());
+                for (String p : prompts) {
+                    calls.add(p.equals(prompt) ? CompletableFuture.completedFuture(original)
+                            : model.generateWithTopLogprobs(p, decoding).thenApply(a -> {
+                                if (a.steps().isEmpty() && !a.text().isBlank()) {
+                                    throw new CallFailedException("the answer carries no log-probabilities");
+                                }
+                                return a;
+                            }));
+                }
+                return Observations.collect(calls);
+            }
+        };
     }
 }

@@ -76,7 +76,8 @@ public final class ModelResolver {
         return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    static ModelResolver fromEnvironment(Map<String, String> env, Path home) {
+    /** As {@link #fromEnvironment()}, from the given environment and home folder. */
+    public static ModelResolver fromEnvironment(Map<String, String> env, Path home) {
         String models = env.get(ENV_MODELS);
         Path modelsDir = models == null || models.isBlank() ? null : Path.of(models);
         String xdg = env.get("XDG_CACHE_HOME");

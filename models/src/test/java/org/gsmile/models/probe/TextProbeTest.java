@@ -17,6 +17,7 @@ import org.gsmile.core.model.ModelInfo;
 import org.gsmile.models.http.CallFailedException;
 import org.gsmile.models.llama.LocalLlamaModel;
 import org.gsmile.models.llama.TestModels;
+import org.gsmile.core.explain.OutputProbe;
 import org.junit.jupiter.api.Test;
 
 class TextProbeTest {
@@ -46,8 +47,9 @@ class TextProbeTest {
     void failedCallsAreNullObservationsAndTheOriginalIsNotAskedTwice() {
         Scripted model = new Scripted();
         TextProbe probe = new TextProbe(model, 8);
-        assertEquals("A B C", probe.prepare("a b c"));
-        List<String> observed = Futures.join(probe.observe(List.of("a b c", "a fail", "b")));
+        OutputProbe.Prepared<String> prepared = probe.prepare("a b c");
+        assertEquals("A B C", prepared.baseline().output());
+        List<String> observed = Futures.join(prepared.observe(List.of("a b c", "a fail", "b")));
         assertEquals(Arrays.asList("A B C", null, "B"), observed);
         assertEquals(List.of("a b c", "a fail", "b"), model.seen);
     }
@@ -55,8 +57,8 @@ class TextProbeTest {
     @Test
     void userErrorsEndTheObservation() {
         TextProbe probe = new TextProbe(new Scripted(), 8);
-        probe.prepare("a");
-        assertThrows(UserInputException.class, () -> Futures.join(probe.observe(List.of("a", "fatal", "b"))));
+        OutputProbe.Prepared<String> prepared = probe.prepare("a");
+        assertThrows(UserInputException.class, () -> Futures.join(prepared.observe(List.of("a", "fatal", "b"))));
     }
 
     @Test
@@ -70,8 +72,9 @@ class TextProbeTest {
         try (LocalLlamaModel model = LocalLlamaModel.loadLlama2c("local:stories260K",
                 TestModels.stories260K("stories260K.bin"), TestModels.stories260K("tok512.bin"))) {
             TextProbe probe = new TextProbe(model, 8);
-            String y0 = probe.prepare("Once upon a time");
-            List<String> texts = Futures.join(probe.observe(List.of("Once upon a time", "Once a time", "upon a")));
+            OutputProbe.Prepared<String> prepared = probe.prepare("Once upon a time");
+            String y0 = prepared.baseline().output();
+            List<String> texts = Futures.join(prepared.observe(List.of("Once upon a time", "Once a time", "upon a")));
             assertEquals(y0, texts.get(0));
             assertEquals(Futures.join(model.generateAsync(List.of("Once a time"), DecodingOptions.greedy(8))).get(0).text(),
                     texts.get(1));

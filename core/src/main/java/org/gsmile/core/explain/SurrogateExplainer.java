@@ -11,23 +11,23 @@ import org.gsmile.core.UserInputException;
 import org.gsmile.core.adaptive.Bootstrap;
 import org.gsmile.core.adaptive.BootstrapResult;
 import org.gsmile.core.adaptive.Budget;
-import org.gsmile.core.adaptive.FixedBudget;
 import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.distance.OutputDistance;
-import org.gsmile.core.kernel.Kernel;
 import org.gsmile.core.mask.Mask;
-import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.model.CallMeter;
+import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.ModelInfo;
 import org.gsmile.core.reference.SampleWeighting;
-import org.gsmile.core.surrogate.Surrogate;
+import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.surrogate.SurrogateFit;
 import org.gsmile.core.unit.Unit;
 import org.gsmile.core.unit.UnitSplitter;
 
 /**
  * The gSMILE pipeline: split the prompt into units, draw masks, build perturbed prompts, observe the
- * model once per distinct prompt, measure each output shift, weight each sample by its input
- * distance and fit the linear surrogate whose coefficients are the attributions.
+ * model once per distinct prompt, measure each output shift, weight each sample and fit the linear
+ * surrogate whose coefficients are the attributions.
  *
  * <p>A probe reports a prompt it could not observe (a remote call that still failed after its
  * retries) as a null observation. The samples of such prompts are left out of the fit and out of
@@ -39,54 +39,57 @@ import org.gsmile.core.unit.UnitSplitter;
  * gives the same masks in the same order wherever it stops. A {@link SampleWeighting} may add
  * anchors (the Shapley kernel's empty and full coalition), observed before the samples and counted
  * in the budget like them: a budget of J always requests J perturbed prompts besides the original.
+ *
+ * <p>Everything that belongs to one prompt lives in one call of {@link #explain}, so the explainer
+ * serves several prompts at once.
  */
-public final class Explainer {
-    private final UnitSplitter splitter;
-    private final MaskSampler sampler;
-    private final PerturbationOperator operator;
-    private final SampleWeighting weighting;
-    private final Surrogate surrogate;
-    private final Budget budget;
+public final class SurrogateExplainer implements PromptExplainer {
+    private final ExplanationSpec spec;
+    private final ExplainerParts parts;
 
-    /** The thesis's explainer: a kernel on each sample's input distance, a fixed number of samples, no bootstrap. */
-    public Explainer(UnitSplitter splitter, MaskSampler sampler, PerturbationOperator operator, Kernel kernel,
-                     Surrogate surrogate, int samples) {
-        this(splitter, sampler, operator, SampleWeighting.of(kernel), surrogate, FixedBudget.of(samples));
+    /** @param spec recorded in the provenance of every explanation; {@code parts} must be built from it */
+    public SurrogateExplainer(ExplanationSpec spec, ExplainerParts parts) {
+        this.spec = spec;
+        this.parts = parts;
     }
 
-    public Explainer(UnitSplitter splitter, MaskSampler sampler, PerturbationOperator operator,
-                     SampleWeighting weighting, Surrogate surrogate, Budget budget) {
-        this.splitter = splitter;
-        this.sampler = sampler;
-        this.operator = operator;
-        this.weighting = weighting;
-        this.surrogate = surrogate;
-        this.budget = budget;
-    }
-
-    /**
-     * @param config the user-facing configuration, recorded in the provenance as given
-     */
-    public <O> Explanation explain(String prompt, OutputProbe<O> probe, OutputDistance<O> distance, long seed,
-                                   String modelId, String modelSha256, Map<String, Object> config) {
+    @Override
+    public Explanation explain(ExplanationRequest request, GenerativeModel model) {
         long start = System.nanoTime();
-        if (prompt == null || prompt.isBlank()) {
-            throw new UserInputException("prompt is empty: give the text to explain, e.g. gsmile explain \"Once upon a time\"");
+        CallMeter meter = new CallMeter();
+        GenerativeModel metered = model.metered(meter);
+        UnitSplitter splitter = parts.splitter(metered);
+        UnitSplitter.Segmented prompt = splitter.segment(request.prompt());
+        if (prompt.text().isBlank()) {
+            throw new UserInputException("the unit markers leave no text to send to the model: write the prompt"
+                    + " around the [[units]]");
         }
-        List<Unit> units = splitter.split(prompt);
-        if (units.isEmpty()) {
-            throw new UserInputException("prompt has no " + splitter.name() + " to attribute to: give a prompt with text");
+        if (prompt.units().isEmpty()) {
+            throw new UserInputException("{prompt} has no " + splitter.name() + " to attribute to: give a prompt with text");
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        return run(parts.observation(metered), prompt, request.seed(), model.info(), model.settings(), meter, start);
+    }
+
+    private <O> Explanation run(Observation<O> observation, UnitSplitter.Segmented segmented, long seed,
+                                ModelInfo info, Map<String, Object> modelSettings, CallMeter meter, long start) {
+        OutputDistance<O> distance = observation.distance();
+        String prompt = segmented.text();
+        List<Unit> units = segmented.units();
         int n = units.size();
+        Design design = parts.design(n, Seeds.of(seed, "surrogate"));
+        Budget budget = design.budget();
+        SampleWeighting weighting = design.weighting();
+        PerturbationOperator.Perturbation perturb = parts.operator().bind(prompt, units, Seeds.of(seed, "operator"));
+        SplittableRandom bootstrapRandom = Seeds.random(seed, "bootstrap");
         int first = budget.firstRound(n);
         List<Mask> anchors = weighting.anchors(n);
         int a = anchors.size();
-        List<Mask> drawn = sampler.sample(n, Math.max(0, budget.maxSamples() - a), random);
+        List<Mask> drawn = design.sampler().sample(n, Math.max(0, budget.maxSamples() - a),
+                Seeds.random(seed, "sampler"));
 
         long modelNanos = 0;
         long t0 = System.nanoTime();
-        String output = probe.prepare(prompt);
+        OutputProbe.Prepared<O> probe = observation.probe().prepare(prompt);
         modelNanos += System.nanoTime() - t0;
 
         // requested: the original prompt, the anchors, then the samples as rounds add them.
@@ -95,7 +98,7 @@ public final class Explainer {
         List<String> requested = new ArrayList<>();
         requested.add(prompt);
         for (Mask m : anchors) {
-            requested.add(operator.apply(prompt, units, m));
+            requested.add(perturb.apply(m));
         }
         Map<String, Integer> slot = new LinkedHashMap<>();
         List<O> observed = new ArrayList<>();
@@ -104,7 +107,7 @@ public final class Explainer {
         int used = Math.min(Math.max(0, first - a), drawn.size());
         int rounds = 0;
         int failed = 0;
-        BootstrapResult boot = null;
+        BootstrapResult boot;
         Budget.Decision decision;
         SurrogateFit fit;
         List<Sample> sampleList;
@@ -112,7 +115,7 @@ public final class Explainer {
             rounds++;
             for (int j = rowMasks.size() - anchors.size(); j < used; j++) {
                 rowMasks.add(drawn.get(j));
-                requested.add(operator.apply(prompt, units, drawn.get(j)));
+                requested.add(perturb.apply(drawn.get(j)));
             }
             List<String> fresh = new ArrayList<>();
             for (String p : requested) {
@@ -174,10 +177,10 @@ public final class Explainer {
                 delta[k] = fitDelta.get(k);
                 sampleList.add(new Sample(m, fitPrompts.get(k), m.droppedFraction(), w[k], delta[k]));
             }
-            fit = surrogate.fit(z, delta, w);
+            fit = design.surrogate().fit(z, delta, w);
             boot = budget.bootstrapReps() > 0
-                    ? Bootstrap.run(fitMasks, delta, weighting, surrogate, fit.coefficients(), budget.bootstrapReps(),
-                            budget.level(), budget.topK(), random)
+                    ? Bootstrap.run(fitMasks, delta, weighting, design.surrogate(), fit.coefficients(),
+                            budget.bootstrapReps(), budget.level(), budget.topK(), bootstrapRandom)
                     : null;
             decision = budget.next(new Budget.Round(n, used + a, drawn.size() + a, boot));
             if (decision.stops()) {
@@ -189,13 +192,13 @@ public final class Explainer {
                 ? SamplingReport.fixedWithoutBootstrap(used + a, n, decision.stop())
                 : new SamplingReport(budget.name(), used + a, rounds, decision.stop(), Math.min(budget.topK(), n),
                         boot.topKStability(), budget.level(), boot.lower(), boot.upper(), List.of());
-        List<String> unique = new ArrayList<>(slot.keySet());
-
-        CallStats calls = new CallStats(requested.size(), unique.size(), requested.size() - unique.size(),
-                probe.preparationCalls(), failed, 0, 0);
-        Timings timings = new Timings(modelNanos / 1e6, (System.nanoTime() - start) / 1e6);
-        Provenance provenance = new Provenance(config, seed, modelId, modelSha256, Version.current());
-        return new Explanation(prompt, output, units, fit.coefficients(), fit.intercept(), fit.fidelity(),
-                fit.ridge(), sampleList, calls, timings, provenance, sampling);
+        sampling = sampling.withUnreplacedUnits(perturb.unreplacedUnits());
+        CallStats calls = new CallStats(requested.size(), slot.size(), requested.size() - slot.size(),
+                probe.preparationCalls(), failed, meter.retries(), meter.diskCacheHits());
+        Timings timings = Timings.ofNanos(modelNanos, System.nanoTime() - start);
+        Provenance provenance = new Provenance(spec, seed, info.id(), info.sha256(), modelSettings, Version.current());
+        return new Explanation(probe.baseline().withPrompt(prompt),
+                new Attribution(units, fit.coefficients(), fit.intercept()),
+                new Fit(fit.fidelity(), fit.ridge()), sampleList, sampling, new Cost(calls, timings), provenance);
     }
 }

@@ -1,0 +1,28 @@
+package org.gsmile.api;
+
+import org.gsmile.core.explain.PromptExplainer;
+import org.gsmile.core.explain.SurrogateExplainer;
+import org.gsmile.core.reference.ReferenceExplainer;
+import org.gsmile.core.spec.ExplanationSpec;
+
+/**
+ * The one way from a spec to a ready explainer. The command line, the experiment runner and the
+ * metrics all come through here, so a spec means the same explanation wherever it is run.
+ *
+ * <pre>{@code
+ * PromptExplainer explainer = Explainers.create(ExplanationSpec.defaults());
+ * Explanation e = explainer.explain(ExplanationRequest.of("Lily wanted to play"), model);
+ * }</pre>
+ *
+ * The explainer is stateless and safe across threads: one explainer serves any number of prompts
+ * and models at once.
+ */
+public final class Explainers {
+    private Explainers() {
+    }
+
+    public static PromptExplainer create(ExplanationSpec spec) {
+        SpecParts parts = new SpecParts(spec);
+        return spec.method().isReference() ? new ReferenceExplainer(spec, parts) : new SurrogateExplainer(spec, parts);
+    }
+}

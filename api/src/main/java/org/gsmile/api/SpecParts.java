@@ -1,0 +1,146 @@
+package org.gsmile.api;
+
+import org.gsmile.core.UserInputException;
+import org.gsmile.core.adaptive.AdaptiveBudget;
+import org.gsmile.core.adaptive.Bootstrap;
+import org.gsmile.core.adaptive.Budget;
+import org.gsmile.core.adaptive.FixedBudget;
+import org.gsmile.core.distance.LogProbShiftDistance;
+import org.gsmile.core.distance.SentenceEmbeddingDistance;
+import org.gsmile.core.distance.TokenWassersteinDistance;
+import org.gsmile.core.distance.TopLogprobsWassersteinDistance;
+import org.gsmile.core.distance.WordMoversDistance;
+import org.gsmile.core.explain.Design;
+import org.gsmile.core.explain.ExplainerParts;
+import org.gsmile.core.explain.Observation;
+import org.gsmile.core.kernel.GaussianKernel;
+import org.gsmile.core.mask.MaskSampler;
+import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.TopLogprobsModel;
+import org.gsmile.core.reference.ConstrainedLeastSquares;
+import org.gsmile.core.reference.SampleWeighting;
+import org.gsmile.core.reference.ShapleyKernel;
+import org.gsmile.core.spec.DistanceKind;
+import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.core.spec.SampleBudget;
+import org.gsmile.core.spec.SamplerKind;
+import org.gsmile.core.spec.SurrogateKind;
+import org.gsmile.core.surrogate.Surrogate;
+import org.gsmile.core.surrogate.TribuoSgdSurrogate;
+import org.gsmile.core.unit.UnitSplitter;
+import org.gsmile.models.embed.MiniLmEmbedder;
+import org.gsmile.models.probe.TextProbe;
+import org.gsmile.models.probe.TokenScoresProbe;
+import org.gsmile.models.probe.TopLogprobsProbe;
+import org.gsmile.perturbation.DropOperator;
+import org.gsmile.perturbation.MarkedSplitter;
+import org.gsmile.perturbation.MaskOperator;
+import org.gsmile.perturbation.MaskSamplers;
+import org.gsmile.perturbation.PunctuationSplitter;
+import org.gsmile.perturbation.SynonymOperator;
+import org.gsmile.perturbation.TokenSplitter;
+import org.gsmile.perturbation.WordNetThesaurus;
+import org.gsmile.perturbation.WordSplitter;
+
+/** The parts a spec names, built for the model and prompt at hand. */
+final class SpecParts implements ExplainerParts {
+    private final ExplanationSpec spec;
+    private final PerturbationOperator operator;
+
+    SpecParts(ExplanationSpec spec) {
+        this.spec = spec;
+        this.operator = switch (spec.operator()) {
+            case DROP -> new DropOperator();
+            case MASK -> new MaskOperator(spec.maskToken());
+            case SYNONYM -> new SynonymOperator(WordNetThesaurus.load());
+        };
+    }
+
+    /** The unit kind's splitter; {@code [[marked]]} spans are one unit whatever the kind. */
+    @Override
+    public UnitSplitter splitter(GenerativeModel model) {
+        UnitSplitter base = switch (spec.units()) {
+            case WORDS -> new WordSplitter();
+            case PHRASES -> PunctuationSplitter.phrases();
+            case SENTENCES -> PunctuationSplitter.sentences();
+            case TOKENS -> new TokenSplitter(model.tokenPieces().orElseThrow(() -> new UserInputException(
+                    "{units=tokens} needs the model's tokenizer, which " + model.info().id() + " does not expose:"
+                            + " use {units=words}")));
+        };
+        return new MarkedSplitter(base);
+    }
+
+    /**
+     * Text distances compare greedy outputs, so they work with any model. Token distances
+     * teacher-force where the model can score a fixed continuation; a model behind an API cannot, so
+     * there token-wasserstein compares the top log-probabilities of the two generated outputs
+     * instead, and logprob-shift is not available.
+     */
+    @Override
+    public Observation<?> observation(GenerativeModel model) {
+        int maxNewTokens = spec.maxNewTokens();
+        DistanceKind d = spec.distance();
+        if (d == DistanceKind.EMBEDDING_WASSERSTEIN) {
+            return new Observation<>(new TextProbe(model, maxNewTokens), new WordMoversDistance(MiniLmEmbedder.shared()));
+        }
+        if (d == DistanceKind.SENTENCE_EMBEDDING) {
+            return new Observation<>(new TextProbe(model, maxNewTokens),
+                    new SentenceEmbeddingDistance(MiniLmEmbedder.shared()));
+        }
+        if (model.tokenScorer().isEmpty() && model instanceof TopLogprobsModel) {
+            if (d == DistanceKind.LOGPROB_SHIFT) {
+                throw new UserInputException("logprob-shift scores the original output after each perturbed prompt,"
+                        + " which a model behind an API cannot do: choose {distance=token-wasserstein} with {logprobs},"
+                        + " {distance=embedding-wasserstein} or {distance=sentence-embedding}");
+            }
+            return new Observation<>(new TopLogprobsProbe(model, maxNewTokens),
+                    new TopLogprobsWassersteinDistance(MiniLmEmbedder.shared()));
+        }
+        TokenScoresProbe probe = new TokenScoresProbe(model, maxNewTokens);
+        return d == DistanceKind.TOKEN_WASSERSTEIN
+                ? new Observation<>(probe, new TokenWassersteinDistance(probe.scorer().tokenEmbeddings(),
+                        TokenWassersteinDistance.DEFAULT_TOP_K))
+                : new Observation<>(probe, new LogProbShiftDistance());
+    }
+
+    @Override
+    public PerturbationOperator operator() {
+        return operator;
+    }
+
+    @Override
+    public Design design(int units, long surrogateSeed) {
+        SampleWeighting weighting = switch (spec.kernel()) {
+            case GAUSSIAN -> SampleWeighting.of(new GaussianKernel(spec.sigma()));
+            case SHAPLEY -> new ShapleyKernel();
+            case UNIFORM -> SampleWeighting.uniform();
+        };
+        // wls holds rows of infinite weight (the Shapley kernel's anchors) exactly, and is plain WLS without them.
+        Surrogate surrogate = spec.surrogate() == SurrogateKind.WLS ? new ConstrainedLeastSquares()
+                : new TribuoSgdSurrogate(surrogateSeed);
+        return new Design(sampler(units), weighting, surrogate, budget());
+    }
+
+    private MaskSampler sampler(int units) {
+        if (spec.sampler() == SamplerKind.EXHAUSTIVE && units > MaskSamplers.MAX_EXHAUSTIVE_UNITS) {
+            throw new UserInputException("{sampler=exhaustive} enumerates all 2^n coalitions, and this prompt has "
+                    + units + " units (at most " + MaskSamplers.MAX_EXHAUSTIVE_UNITS + "): use {sampler=strata}, or mark"
+                    + " phrases as [[units]]");
+        }
+        return MaskSamplers.of(spec.sampler(), spec.keep());
+    }
+
+    /** The exhaustive sampler's budget is every coalition; otherwise the one the spec gives. */
+    private Budget budget() {
+        int reps = spec.bootstraps() ? Bootstrap.DEFAULT_REPS : 0;
+        if (spec.sampler() == SamplerKind.EXHAUSTIVE) {
+            return FixedBudget.everyCoalition(reps, Bootstrap.DEFAULT_LEVEL, spec.topK());
+        }
+        if (spec.budget() instanceof SampleBudget.Auto auto) {
+            return new AdaptiveBudget(auto.maxSamples(), spec.topK(), AdaptiveBudget.DEFAULT_STABILITY,
+                    Bootstrap.DEFAULT_REPS, Bootstrap.DEFAULT_LEVEL);
+        }
+        return new FixedBudget(spec.budget().maxSamples(), reps, Bootstrap.DEFAULT_LEVEL, spec.topK());
+    }
+}

@@ -1,0 +1,14 @@
+package org.gsmile.core.explain;
+
+import org.gsmile.core.model.GenerativeModel;
+
+/**
+ * Explains one prompt on one model. The surrogate explainer and the references (exact Shapley
+ * values, leave-one-out) implement it. Implementations are stateless between prompts and safe to
+ * call from several threads at once; the provenance of what they return comes from their spec and
+ * the model's own information.
+ */
+public interface PromptExplainer {
+
+    Explanation explain(ExplanationRequest request, GenerativeModel model);
+}

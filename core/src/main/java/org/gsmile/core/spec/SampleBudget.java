@@ -1,0 +1,65 @@
+package org.gsmile.core.spec;
+
+import org.gsmile.core.UserInputException;
+
+/**
+ * How many perturbed prompts an explanation may request besides the original: a fixed number, or
+ * rounds until the top-k units are stable, up to a cap.
+ */
+public sealed interface SampleBudget {
+    /** The default budget of both presets. */
+    int DEFAULT_SAMPLES = 64;
+    /** The default cap of {@link Auto}. */
+    int DEFAULT_MAX = 256;
+    /** The smallest cap {@link Auto} accepts: its first round has at least this many samples. */
+    int MIN_AUTO = 16;
+
+    /** "fixed" or "auto", as the explanation records it. */
+    String label();
+
+    /** The most samples this budget can use. */
+    int maxSamples();
+
+    /** Exactly {@code samples} perturbed prompts (the Shapley kernel's empty and full prompt among them). */
+    record Fixed(int samples) implements SampleBudget {
+        public Fixed {
+            if (samples < 1) {
+                throw new UserInputException("{samples} must be at least 1, got " + samples + ": try {samples="
+                        + DEFAULT_SAMPLES + "}");
+            }
+        }
+
+        @Override
+        public String label() {
+            return "fixed";
+        }
+
+        @Override
+        public int maxSamples() {
+            return samples;
+        }
+    }
+
+    /** Rounds until the top-k set is stable under the bootstrap, at most {@code maxSamples}. */
+    record Auto(int maxSamples) implements SampleBudget {
+        public Auto {
+            if (maxSamples < MIN_AUTO) {
+                throw new UserInputException("{samples} auto needs a reachable bound: {maxSamples} must be at least "
+                        + MIN_AUTO + ", got " + maxSamples + ": try {maxSamples=" + DEFAULT_MAX + "}");
+            }
+        }
+
+        @Override
+        public String label() {
+            return "auto";
+        }
+    }
+
+    static SampleBudget fixed(int samples) {
+        return new Fixed(samples);
+    }
+
+    static SampleBudget auto(int maxSamples) {
+        return new Auto(maxSamples);
+    }
+}
