@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.mask.Mask;
 import org.gsmile.core.unit.Unit;
+import org.gsmile.core.unit.UnitSplitter;
 import org.junit.jupiter.api.Test;
 
 class MarkedPromptTest {
@@ -21,12 +23,12 @@ class MarkedPromptTest {
 
     @Test
     void markedUnitsAndWordsTogether() {
-        MarkedPrompt m = MarkedPrompt.parse("The [[stone bridge]]s fell");
-        List<Unit> units = new MarkedSplitter(m, new WordSplitter()).split(m.text());
+        UnitSplitter.Segmented s = new MarkedSplitter(new WordSplitter()).segment("The [[stone bridge]]s fell");
+        assertEquals("The stone bridges fell", s.text());
+        List<Unit> units = s.units();
         assertEquals(List.of(new Unit("The", 0, 3), new Unit("stone bridge", 4, 16), new Unit("s", 16, 17),
                 new Unit("fell", 18, 22)), units);
-        assertEquals("The fell", new DropOperator().apply(m.text(), units, org.gsmile.core.mask.Mask.of(true, false,
-                false, true)));
+        assertEquals("The fell", new DropOperator().bind(s.text(), units, 0).apply(Mask.of(true, false, false, true)));
     }
 
     @Test
@@ -34,6 +36,8 @@ class MarkedPromptTest {
         for (String bad : List.of("a [[b c", "a b]] c", "[[a [[b]] c]]", "a [[ ]] b", "[[]]")) {
             UserInputException e = assertThrows(UserInputException.class, () -> MarkedPrompt.parse(bad), bad);
             assertFalse(e.getMessage().contains("\n"));
+            // The splitter reports them the same way, rather than sending the markers to the model.
+            assertThrows(UserInputException.class, () -> new MarkedSplitter(new WordSplitter()).segment(bad), bad);
         }
     }
 
@@ -44,8 +48,16 @@ class MarkedPromptTest {
     }
 
     @Test
-    void theSplitterOnlyKnowsItsOwnPrompt() {
-        MarkedPrompt m = MarkedPrompt.parse("[[a b]] c");
-        assertThrows(IllegalArgumentException.class, () -> new MarkedSplitter(m, new WordSplitter()).split("a b c d"));
+    void oneSplitterServesEveryPrompt() {
+        // Stateless: one splitter segments any prompt, marked or not, in any order.
+        MarkedSplitter splitter = new MarkedSplitter(new WordSplitter());
+        assertEquals(new WordSplitter().name(), splitter.name());
+        UnitSplitter.Segmented first = splitter.segment("[[a b]] c");
+        UnitSplitter.Segmented plain = splitter.segment("a b c d");
+        assertEquals(new UnitSplitter.Segmented("a b c", List.of(new Unit("a b", 0, 3), new Unit("c", 4, 5))), first);
+        // Without markers the text is the prompt and the units are the other splitter's.
+        assertEquals(new UnitSplitter.Segmented("a b c d", new WordSplitter().split("a b c d")), plain);
+        assertEquals(first, splitter.segment("[[a b]] c"));
+        assertEquals(first.units(), splitter.split("[[a b]] c"));
     }
 }

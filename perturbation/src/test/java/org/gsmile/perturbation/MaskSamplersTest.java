@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gsmile.core.UserInputException;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.MaskSampler;
+import org.gsmile.core.spec.SamplerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MaskSamplersTest {
     // python3: w = [(n-1)/(s*(n-s)) for s in 1..9], n = 10, normalised
@@ -62,19 +64,19 @@ class MaskSamplersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"paired-bernoulli", "fixed", "shapley", "paired-shapley", "strata", "exhaustive"})
-    void neverRepeatsNeverEmptyNeverFullAndStopsWhenExhausted(String name) {
+    @EnumSource(value = SamplerKind.class, names = "BERNOULLI", mode = EnumSource.Mode.EXCLUDE)
+    void neverRepeatsNeverEmptyNeverFullAndStopsWhenExhausted(SamplerKind kind) {
         // 5 units: 30 proper masks; "fixed" at keep 0.5 drops round(2.5) = 3 (Java rounds half up): C(5,3) = 10.
-        List<Mask> masks = MaskSamplers.byName(name, 0.5).sample(5, 100, new SplittableRandom(11));
-        assertEquals(name.equals("fixed") ? 10 : 30, masks.size());
+        List<Mask> masks = MaskSamplers.of(kind, 0.5).sample(5, 100, new SplittableRandom(11));
+        assertEquals(kind == SamplerKind.FIXED ? 10 : 30, masks.size());
         assertEquals(masks.size(), new HashSet<>(masks).size());
         masks.forEach(m -> assertTrue(m.keptCount() > 0 && m.keptCount() < 5, m.toString()));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bernoulli", "paired-bernoulli", "fixed", "shapley", "paired-shapley", "strata"})
-    void sameSeedSameMasksInSameOrder(String name) {
-        MaskSampler s = MaskSamplers.byName(name, 0.5);
+    @EnumSource(value = SamplerKind.class, names = "EXHAUSTIVE", mode = EnumSource.Mode.EXCLUDE)
+    void sameSeedSameMasksInSameOrder(SamplerKind kind) {
+        MaskSampler s = MaskSamplers.of(kind, 0.5);
         assertEquals(s.sample(12, 200, new SplittableRandom(42)), s.sample(12, 200, new SplittableRandom(42)));
         assertNotEquals(s.sample(12, 200, new SplittableRandom(42)), s.sample(12, 200, new SplittableRandom(43)));
     }
@@ -111,9 +113,18 @@ class MaskSamplersTest {
         assertEquals(List.of(), MaskSamplers.exhaustive().sample(1, 10, new SplittableRandom(1)));
     }
 
+    @ParameterizedTest
+    @EnumSource(SamplerKind.class)
+    void everyKindHasASamplerOfItsName(SamplerKind kind) {
+        assertEquals(kind.label(), MaskSamplers.of(kind, 0.5).name());
+        assertEquals(kind, SamplerKind.of(kind.label()));
+    }
+
     @Test
     void unknownNamesAndBadKeepAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> MaskSamplers.byName("sobol", 0.5));
+        UserInputException unknown = assertThrows(UserInputException.class, () -> SamplerKind.of("sobol"));
+        assertEquals("unknown sampler 'sobol': choose strata, exhaustive, shapley, paired-shapley, bernoulli,"
+                + " paired-bernoulli or fixed", unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MaskSamplers.fixed(1.0));
         assertThrows(IllegalArgumentException.class, () -> MaskSamplers.pairedBernoulli(0));
     }

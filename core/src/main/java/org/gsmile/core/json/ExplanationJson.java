@@ -163,7 +163,7 @@ public final class ExplanationJson {
             }
         }
         JsonNode p = object(root, "provenance");
-        Provenance provenance = new Provenance(spec, root.path("seed").asLong(), text(root, "model"),
+        Provenance provenance = new Provenance(spec, whole64(root, "seed"), text(root, "model"),
                 text(p, "modelSha256"), modelSettings, text(p, "gsmileVersion"));
         JsonNode s = object(root, "sampling");
         JsonNode intervals = array(s, "intervals");
@@ -231,11 +231,27 @@ public final class ExplanationJson {
     }
 
     private static int whole(JsonNode node, String key) {
-        return field(node, key).asInt();
+        JsonNode v = field(node, key);
+        if (!v.canConvertToInt()) {
+            throw new UserInputException("not an explanation: '" + key + "' is not a whole number");
+        }
+        return v.asInt();
+    }
+
+    private static long whole64(JsonNode node, String key) {
+        JsonNode v = field(node, key);
+        if (!v.canConvertToLong()) {
+            throw new UserInputException("not an explanation: '" + key + "' is not a whole number");
+        }
+        return v.asLong();
     }
 
     private static double number(JsonNode node, String key) {
-        return value(field(node, key));
+        JsonNode v = field(node, key);
+        if (!v.isNumber() && !v.isNull()) {
+            throw new UserInputException("not an explanation: '" + key + "' is not a number");
+        }
+        return value(v);
     }
 
     private static double value(JsonNode v) {

@@ -2,12 +2,9 @@ package org.gsmile.core.adaptive;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.ToDoubleFunction;
 import org.gsmile.core.distance.OutputDistance;
-import org.gsmile.core.explain.OutputProbe;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
@@ -40,14 +37,16 @@ public final class Games {
             return "drop";
         }
 
-        public String apply(String prompt, List<Unit> units, Mask mask) {
-            List<String> kept = new ArrayList<>();
-            for (int i = 0; i < units.size(); i++) {
-                if (mask.isKept(i)) {
-                    kept.add(units.get(i).text());
+        public Perturbation bind(String prompt, List<Unit> units, long seed) {
+            return mask -> {
+                List<String> kept = new ArrayList<>();
+                for (int i = 0; i < units.size(); i++) {
+                    if (mask.isKept(i)) {
+                        kept.add(units.get(i).text());
+                    }
                 }
-            }
-            return String.join(" ", kept);
+                return String.join(" ", kept);
+            };
         }
     };
 
@@ -75,22 +74,6 @@ public final class Games {
         };
     }
 
-    /** Observes the prompt itself, recording every prompt and every batch. */
-    public static final class EchoProbe implements OutputProbe<String> {
-        public final List<String> seen = new ArrayList<>();
-        public int batches;
-
-        public String prepare(String prompt) {
-            return "output";
-        }
-
-        public CompletableFuture<List<String>> observe(List<String> prompts) {
-            seen.addAll(prompts);
-            batches++;
-            return CompletableFuture.completedFuture(prompts);
-        }
-    }
-
     /** Each mask kept-bit drawn uniformly, distinct, never empty or full: enough for pipeline tests. */
     public static MaskSampler uniformDistinct() {
         return new MaskSampler() {
@@ -115,9 +98,5 @@ public final class Games {
                 return out;
             }
         };
-    }
-
-    public static Map<String, Object> config() {
-        return Map.of();
     }
 }

@@ -3,19 +3,22 @@ package org.gsmile.core.explain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.adaptive.FixedBudget;
 import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.kernel.GaussianKernel;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.reference.SampleWeighting;
+import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.surrogate.WeightedLeastSquares;
 import org.gsmile.core.unit.Unit;
 import org.gsmile.core.unit.UnitSplitter;
@@ -41,19 +44,22 @@ class ExplainerTest {
             return units;
         }
     };
+    /** The kept units joined by single spaces. */
     static final PerturbationOperator DROP = new PerturbationOperator() {
         public String name() {
             return "drop";
         }
 
-        public String apply(String prompt, List<Unit> units, Mask mask) {
-            List<String> kept = new ArrayList<>();
-            for (int i = 0; i < units.size(); i++) {
-                if (mask.isKept(i)) {
-                    kept.add(units.get(i).text());
+        public Perturbation bind(String prompt, List<Unit> units, long seed) {
+            return mask -> {
+                List<String> kept = new ArrayList<>();
+                for (int i = 0; i < units.size(); i++) {
+                    if (mask.isKept(i)) {
+                        kept.add(units.get(i).text());
+                    }
                 }
-            }
-            return String.join(" ", kept);
+                return String.join(" ", kept);
+            };
         }
     };
 
@@ -65,23 +71,9 @@ class ExplainerTest {
             }
 
             public List<Mask> sample(int units, int count, SplittableRandom random) {
-                return Arrays.asList(masks).subList(0, count);
+                return Arrays.asList(masks).subList(0, Math.min(count, masks.length));
             }
         };
-    }
-
-    /** A fake model whose observation is the prompt itself; counts what reaches it. */
-    static final class EchoProbe implements OutputProbe<String> {
-        final List<String> seen = new ArrayList<>();
-
-        public String prepare(String prompt) {
-            return "output";
-        }
-
-        public CompletableFuture<List<String>> observe(List<String> prompts) {
-            seen.addAll(prompts);
-            return CompletableFuture.completedFuture(prompts);
-        }
     }
 
     /** Δ = 1 if "a" is missing, + 2 if "b" is missing: attribution must be θ_a = −1, θ_b = −2, θ_c = 0. */
@@ -96,42 +88,75 @@ class ExplainerTest {
         }
     };
 
+    /** The thesis's pipeline on fixed masks: Gaussian kernel on the input distance, exact WLS, no bootstrap. */
+    static TestParts thesisParts(Mask[] masks, OutputProbe<String> probe) {
+        return TestParts.of(SPACES, fixed(masks), DROP, SampleWeighting.of(new GaussianKernel(0.5)),
+                new WeightedLeastSquares(), FixedBudget.of(Math.max(1, masks.length)), probe, MISSING_WORDS);
+    }
+
     @Test
     void recoversAnExactlyLinearShiftAndCountsCacheHits() {
         Mask[] masks = {Mask.of(true, false, true), Mask.of(false, true, true), Mask.of(true, true, false),
                 Mask.of(false, false, true), Mask.of(true, false, true), Mask.of(true, true, true),
                 Mask.of(false, true, false)};
-        Explainer explainer = new Explainer(SPACES, fixed(masks), DROP, new GaussianKernel(0.5),
-                new WeightedLeastSquares(), masks.length);
         EchoProbe probe = new EchoProbe();
-        Explanation e = explainer.explain("a b c", probe, MISSING_WORDS, 1, "fake", "", Map.of("k", "v"));
+        ExplanationSpec spec = ExplanationSpec.defaults();
+        Explanation e = new SurrogateExplainer(spec, thesisParts(masks, probe))
+                .explain(new ExplanationRequest("a b c", 1), TestParts.model(Map.of("k", "v")));
 
-        assertArrayEquals(new double[] {-1, -2, 0}, e.attribution(), 1e-12);
-        assertEquals(3.0, e.intercept(), 1e-12);
-        assertEquals(1.0, e.fidelity().r2w(), 1e-12);
+        assertArrayEquals(new double[] {-1, -2, 0}, e.attribution().scores(), 1e-12);
+        assertEquals(3.0, e.attribution().intercept(), 1e-12);
+        assertEquals(1.0, e.fit().fidelity().r2w(), 1e-12);
         // 8 requested (original + 7 masks); "a c" twice and "a b c" = the original: 6 distinct prompts.
         assertEquals(new CallStats(8, 6, 2, 1), e.calls());
-        assertEquals(List.of("a b c", "a c", "b c", "a b", "c", "b"), probe.seen);
-        assertArrayEquals(new double[] {0.5, 1, 0}, e.normalized(), 1e-12);
+        assertEquals(List.of("a b c", "a c", "b c", "a b", "c", "b"), probe.seen());
+        assertArrayEquals(new double[] {0.5, 1, 0}, e.attribution().normalized(), 1e-12);
         assertEquals(Math.exp(-(1.0 / 9) / 0.25), e.samples().get(0).weight(), 1e-12);
+        assertArrayEquals(new int[] {1, 0, 2}, e.attribution().ranking());
+        // The provenance records the spec, the seed, the model and the model's own settings.
+        assertEquals(spec, e.provenance().spec());
+        assertEquals(1, e.provenance().seed());
+        assertEquals("fake", e.provenance().modelId());
+        assertEquals(Map.of("k", "v"), e.provenance().modelSettings());
         assertEquals("v", e.provenance().config().get("k"));
-        assertArrayEquals(new int[] {1, 0, 2}, e.ranking());
+        assertEquals("fake", e.provenance().config().get("model"));
+        assertEquals(Baseline.ofText("a b c", "output"), e.baseline());
+        assertEquals("a b c", e.prompt());
+        assertEquals("output", e.output());
+        assertEquals(SPACES.split("a b c"), e.units());
     }
 
     @Test
     void blankPromptIsAUserError() {
-        Explainer explainer = new Explainer(SPACES, fixed(), DROP, new GaussianKernel(0.5), new WeightedLeastSquares(), 1);
-        assertThrows(UserInputException.class,
-                () -> explainer.explain("  ", new EchoProbe(), MISSING_WORDS, 1, "fake", "", Map.of()));
+        UserInputException ex = assertThrows(UserInputException.class,
+                () -> thesisParts(new Mask[0], new EchoProbe()).explainer()
+                        .explain(new ExplanationRequest("  ", 1), TestParts.MODEL));
+        assertTrue(ex.getMessage().startsWith("prompt is empty"), ex.getMessage());
+    }
+
+    @Test
+    void aPromptWithoutUnitsIsAUserError() {
+        UnitSplitter none = new UnitSplitter() {
+            public String name() {
+                return "words";
+            }
+
+            public List<Unit> split(String prompt) {
+                return List.of();
+            }
+        };
+        UserInputException ex = assertThrows(UserInputException.class,
+                () -> thesisParts(new Mask[0], new EchoProbe()).withSplitter(none).explain("...", 1));
+        assertTrue(ex.getMessage().startsWith("prompt has no words to attribute to"), ex.getMessage());
     }
 
     @Test
     void explanationIsImmutable() {
         Mask[] masks = {Mask.of(true, false), Mask.of(false, true)};
-        Explanation e = new Explainer(SPACES, fixed(masks), DROP, new GaussianKernel(0.5), new WeightedLeastSquares(), 2)
-                .explain("a b", new EchoProbe(), MISSING_WORDS, 1, "fake", "", Map.of());
-        double before = e.attribution()[0];
-        e.attribution()[0] = 99;
-        assertEquals(before, e.attribution()[0]);
+        Explanation e = thesisParts(masks, new EchoProbe()).explain("a b", 1);
+        double before = e.attribution().scores()[0];
+        e.attribution().scores()[0] = 99;
+        assertEquals(before, e.attribution().scores()[0]);
+        assertThrows(UnsupportedOperationException.class, () -> e.samples().clear());
     }
 }
