@@ -133,6 +133,7 @@ class ExplainersTest {
                 assertEquals(0, again.calls().retries());
                 assertEquals(again.calls().unique() + again.calls().preparation() - 1, again.calls().diskCacheHits());
                 assertEquals(ball.attribution(), again.attribution());
+                assertEquals(ball, ExplanationJson.read(ExplanationJson.write(ball)));
             }
         }
     }
