@@ -10,7 +10,7 @@ class CombinatoricsTest {
 
     @Test
     void binomialsMatchPython() {
-        // python3: math.comb
+        // python3: math.comb, in tools/reference/sampling_laws.py
         assertEquals(252.0, Combinatorics.choose(10, 5));
         assertEquals(1.0, Combinatorics.choose(7, 0));
         assertEquals(0.0, Combinatorics.choose(3, 4));

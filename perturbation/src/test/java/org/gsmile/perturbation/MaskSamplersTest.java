@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+// The two laws below: python3 tools/reference/sampling_laws.py recomputes them.
 class MaskSamplersTest {
     // python3: w = [(n-1)/(s*(n-s)) for s in 1..9], n = 10, normalised
     static final double[] SHAPLEY_SIZES_10 = {0.19638097909945293, 0.11046430074344228, 0.08416327675690839,

@@ -20,7 +20,7 @@ class BootstrapTest {
     void percentileIsNumpysLinearOne() {
         double[] x = {0.3, -1.2, 2.5, 0.7, 0.0, 1.1, -0.4, 0.9, 3.3, -2.0, 0.5};
         java.util.Arrays.sort(x);
-        // numpy.percentile(x, [2.5, 97.5, 50])
+        // numpy.percentile(x, [2.5, 97.5, 50]), in tools/reference/rank_and_percentile.py
         assertEquals(-1.8, Bootstrap.percentile(x, 0.025), 1e-12);
         assertEquals(3.0999999999999996, Bootstrap.percentile(x, 0.975), 1e-12);
         assertEquals(0.5, Bootstrap.percentile(x, 0.5), 1e-12);

@@ -42,6 +42,7 @@ class TopLogprobsWassersteinDistanceTest {
 
     // Reference values: scipy.optimize.linprog per position, renormalised exp(logprob), unit embeddings
     // of the stripped token text; the third position of ORIGINAL meets an ended output (cost 1).
+    // python3 tools/reference/embedding_distances.py recomputes them.
     @Test
     void matchesPerPositionLinearPrograms() {
         TopLogprobsWassersteinDistance d = new TopLogprobsWassersteinDistance(new FixedEmbedder(TOKENS));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+// The scipy and linprog references below: python3 tools/reference/wasserstein.py recomputes and checks them.
 class WassersteinTest {
 
     private static final double EMD_TOL = 1e-9;

@@ -19,6 +19,7 @@ class WordMoversDistanceTest {
             "a", new float[] {0.3f, -0.2f, 0.9f});
 
     // Reference values: scipy.optimize.linprog (HiGHS) on the same unit vectors and bags of words.
+    // python3 tools/reference/embedding_distances.py recomputes them.
     @Test
     void matchesTheTransportLinearProgram() {
         WordMoversDistance wmd = new WordMoversDistance(new FixedEmbedder(WORDS));

@@ -13,7 +13,7 @@ import org.gsmile.core.surrogate.WeightedLeastSquares;
 import org.junit.jupiter.api.Test;
 
 class ConstrainedLeastSquaresTest {
-    // python3 /tmp/ref/ref.py: the KKT system [[2XᵀWX, Cᵀ], [C, 0]] solved by numpy, C = rows ∅ and N.
+    // python3 tools/reference/kernel_shap.py: the KKT system [[2XᵀWX, Cᵀ], [C, 0]] solved by numpy, C = rows ∅ and N.
     static final int[] MASKS = {3, 20, 15, 1, 26, 12, 17, 29, 6, 11, 16, 30};
     static final double[] Y = {0.4819, -0.2386, 0.9578, -0.1998, 0.0243, 1.5458, 0.5451, -0.5052, -0.1828, 0.5405,
             1.9351, -0.2696};

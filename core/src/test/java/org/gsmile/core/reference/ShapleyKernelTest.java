@@ -11,7 +11,7 @@ class ShapleyKernelTest {
 
     @Test
     void coalitionWeightIsKernelShaps() {
-        // python3: (n-1)/(comb(n,s)*s*(n-s))
+        // python3: (n-1)/(comb(n,s)*s*(n-s)), in tools/reference/sampling_laws.py
         assertEquals(0.041666666666666664, ShapleyKernel.coalitionWeight(6, 2), 1e-15);
         assertEquals(0.0014285714285714286, ShapleyKernel.coalitionWeight(10, 5), 1e-15);
         assertEquals(Double.POSITIVE_INFINITY, ShapleyKernel.coalitionWeight(6, 0));

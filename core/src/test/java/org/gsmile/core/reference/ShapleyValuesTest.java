@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 class ShapleyValuesTest {
-    /** A 4-unit game, v indexed by the bit set of the coalition; v(∅) = 0.8, v(N) = 0 (python3, see /tmp/ref/ref.py). */
+    /** A 4-unit game, v indexed by the bit set of the coalition; v(∅) = 0.8, v(N) = 0 (python3 tools/reference/kernel_shap.py). */
     static final double[] GAME = {0.8, -2.556, 0.418, -0.568, -0.453, -0.216, -2.02, -0.232, -0.865, 3.323, 0.226,
             -0.353, -0.281, -0.668, -1.055, 0.0};
     /** Shapley values of GAME by the permutation-weighted formula in numpy. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class WeightedLeastSquaresTest {
-    // Reference values: numpy.linalg.solve(XᵀWX, XᵀWy) with X = [1 Z], seed 7 (see git history of this test).
+    // Reference values: numpy.linalg.solve(XᵀWX, XᵀWy) with X = [1 Z], seed 7: python3 tools/reference/weighted_least_squares.py.
     static final double[][] Z = {{0.0, 0.0, 0.0, 1.0}, {1.0, 0.0, 1.0, 0.0}, {0.0, 1.0, 1.0, 1.0}, {1.0, 1.0, 0.0, 0.0},
             {0.0, 0.0, 0.0, 0.0}, {1.0, 1.0, 0.0, 1.0}, {1.0, 0.0, 1.0, 0.0}, {0.0, 0.0, 1.0, 1.0}, {1.0, 1.0, 0.0, 1.0},
             {1.0, 1.0, 0.0, 1.0}, {1.0, 0.0, 0.0, 0.0}, {0.0, 0.0, 1.0, 0.0}};

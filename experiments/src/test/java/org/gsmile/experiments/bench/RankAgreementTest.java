@@ -9,7 +9,7 @@ class RankAgreementTest {
 
     @Test
     void spearmanMatchesScipyWithAndWithoutTies() {
-        // scipy.stats.spearmanr
+        // scipy.stats.spearmanr, in tools/reference/rank_and_percentile.py
         assertEquals(0.792824967172092, RankAgreement.spearman(new double[] {0.3, -1.2, 2.5, 0.7, 0.0, 1.1, -0.4},
                 new double[] {0.1, -0.9, 2.0, 0.7, 0.7, 0.2, -0.4}), 1e-12);
         assertEquals(-0.8324426649129643, RankAgreement.spearman(new double[] {1, 2, 2, 3, 5, 5, 5, 8},

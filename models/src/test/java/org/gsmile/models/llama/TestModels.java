@@ -1,13 +1,12 @@
 package org.gsmile.models.llama;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.gsmile.models.testing.SharedModels;
 
 /**
  * Finds the shared model folder: GSMILE_MODELS, else the system property gsmile.models.default
- * that surefire sets. Tests needing absent files are skipped, not failed.
+ * that surefire sets. Tests needing absent files are skipped, or failed in CI: see {@link SharedModels}.
  */
 public final class TestModels {
 
@@ -20,19 +19,12 @@ public final class TestModels {
     }
 
     public static Path modelsDir() {
-        String env = System.getenv("GSMILE_MODELS");
-        String dir = env != null && !env.isBlank() ? env : System.getProperty("gsmile.models.default");
-        assumeTrue(dir != null && !dir.isBlank(),
-                "no model folder: set GSMILE_MODELS or the system property gsmile.models.default");
-        return Path.of(dir);
+        return SharedModels.folder();
     }
 
-    /** A file of the stories260K folder; skips the test when it is absent. */
+    /** A file of the stories260K folder; skips the test (fails it in CI) when it is absent. */
     public static Path stories260K(String fileName) {
-        Path file = modelsDir().resolve("stories260K").resolve(fileName);
-        assumeTrue(Files.isRegularFile(file), "stories260K test file missing: " + file
-                + " (set GSMILE_MODELS to the folder holding stories260K/)");
-        return file;
+        return SharedModels.file("stories260K/" + fileName);
     }
 
     /** The .bin model, loaded once and shared by all tests (its pool threads are daemons). */

@@ -1,7 +1,5 @@
 package org.gsmile.models.onnx;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,11 +14,12 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.gsmile.models.llama.TestModels;
+import org.gsmile.models.testing.SharedModels;
 
 /**
  * The shared ONNX models and the reference outputs their PROVENANCE.md publishes. Tests that need
- * an absent model are skipped, not failed. Loaded models are shared; their threads are daemons.
+ * an absent model are skipped, or failed in CI: see {@link SharedModels}. Loaded models are shared;
+ * their threads are daemons.
  */
 final class OnnxTestModels {
 
@@ -40,11 +39,7 @@ final class OnnxTestModels {
     }
 
     static Path folder(String name) {
-        Path folder = TestModels.modelsDir().resolve(name);
-        assumeTrue(Files.isRegularFile(folder.resolve("model.onnx")) && Files.isRegularFile(folder.resolve("config.json")),
-                name + "/model.onnx or config.json missing under " + TestModels.modelsDir()
-                        + " (set GSMILE_MODELS to the shared models folder)");
-        return folder;
+        return SharedModels.folderWith(name + "/model.onnx", name + "/config.json").resolve(name);
     }
 
     /** The model with default options, loaded once. */
