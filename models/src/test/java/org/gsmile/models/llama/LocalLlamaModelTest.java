@@ -73,7 +73,7 @@ class LocalLlamaModelTest {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> model.generateAsync(List.of("fine", prompt), DecodingOptions.greedy(100)));
         assertEquals("prompt is " + count + " tokens; with 100 new tokens it exceeds the model's context of 512"
-                + " tokens: shorten the prompt or lower --max-new-tokens", e.getMessage());
+                + " tokens: shorten the prompt or lower maxNewTokens", e.getMessage());
         assertThrows(UserInputException.class, () -> model.scoreAsync(List.of(prompt), new int[100]));
     }
 

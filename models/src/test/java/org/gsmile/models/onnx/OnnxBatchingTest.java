@@ -121,7 +121,7 @@ class OnnxBatchingTest {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> model.scoreAsync(List.of("fine", prompt), new int[fits + 1]));
         assertEquals("prompt is " + promptTokens + " tokens; with " + (fits + 1) + " new tokens it exceeds the model's"
-                + " context of " + context + " tokens: shorten the prompt or lower --max-new-tokens", e.getMessage());
+                + " context of " + context + " tokens: shorten the prompt or lower maxNewTokens", e.getMessage());
         assertThrows(UserInputException.class,
                 () -> model.generateAsync(List.of(prompt), DecodingOptions.greedy(fits + 1)));
     }
