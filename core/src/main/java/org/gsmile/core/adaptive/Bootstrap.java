@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.reference.SampleWeighting;
 import org.gsmile.core.surrogate.Surrogate;
@@ -68,7 +69,7 @@ public final class Bootstrap {
         }
         boolean everything = true;
         for (int s = 1; s < n; s++) {
-            everything &= new HashSet<>(strata.get(s).stream().map(masks::get).toList()).size() == choose(n, s);
+            everything &= new HashSet<>(strata.get(s).stream().map(masks::get).toList()).size() == Coalitions.choose(n, s);
         }
         List<List<Integer>> free = new ArrayList<>();
         for (int s = 0; s <= n; s++) {
@@ -139,14 +140,6 @@ public final class Bootstrap {
             top[i] = idx[i];
         }
         return top;
-    }
-
-    private static double choose(int n, int k) {
-        double c = 1;
-        for (int i = 1; i <= Math.min(k, n - k); i++) {
-            c = c * (n - Math.min(k, n - k) + i) / i;
-        }
-        return Math.rint(c);
     }
 
     private static boolean sameSet(int[] a, int[] b) {
