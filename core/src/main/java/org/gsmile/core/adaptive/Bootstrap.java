@@ -150,7 +150,11 @@ public final class Bootstrap {
         return Arrays.equals(x, y);
     }
 
-    /** numpy's default ("linear") percentile of sorted values, q in [0, 1]. */
+    /**
+     * numpy's default ("linear") percentile of sorted values, q in [0, 1]: commons-math3's
+     * {@code Percentile} with {@code EstimationType.R_7} by definition, but not bit for bit, so it
+     * stays written out here (see BootstrapPercentileTest).
+     */
     static double percentile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return Double.NaN;
