@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.Mask;
 
 /**
@@ -38,10 +39,10 @@ final class DistinctMaskDraws {
         }
         double[] logWeight = new double[units + 1];
         double[] sizeCount = new double[units + 1];
-        double[] logSizeCount = Combinatorics.logChooseRow(units);
+        double[] logSizeCount = Coalitions.logChooseRow(units);
         for (int s = 0; s <= units; s++) {
             logWeight[s] = s == 0 || s == units ? Double.NEGATIVE_INFINITY : law.logMaskWeight(units, s);
-            sizeCount[s] = Combinatorics.choose(units, s);
+            sizeCount[s] = Coalitions.choose(units, s);
         }
         int[] used = new int[units + 1];
         Set<Mask> seen = new HashSet<>();

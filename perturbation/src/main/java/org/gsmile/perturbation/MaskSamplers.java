@@ -1,5 +1,6 @@
 package org.gsmile.perturbation;
 
+import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.spec.SamplerKind;
 
@@ -48,7 +49,7 @@ public final class MaskSamplers {
      * that size. Small and large coalitions, which pin the Shapley values down, come first.
      */
     public static MaskSampler shapley(boolean paired) {
-        return new LawSampler(paired ? "paired-shapley" : "shapley", MaskSamplers::logShapleyMaskWeight, paired);
+        return new LawSampler(paired ? "paired-shapley" : "shapley", Coalitions::logShapleyKernelWeight, paired);
     }
 
     /**
@@ -78,14 +79,6 @@ public final class MaskSamplers {
             case STRATA -> strata();
             case EXHAUSTIVE -> exhaustive();
         };
-    }
-
-    /** log of π(s) = (n−1) / (C(n,s)·s·(n−s)), the Shapley kernel weight of one coalition of size s. */
-    static double logShapleyMaskWeight(int n, int s) {
-        if (s <= 0 || s >= n) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        return Math.log(n - 1.0) - Combinatorics.logChooseRow(n)[s] - Math.log(s) - Math.log(n - s);
     }
 
     private static void checkKeep(double keep) {

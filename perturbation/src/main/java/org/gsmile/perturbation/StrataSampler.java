@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.MaskSampler;
 
@@ -52,7 +53,7 @@ final class StrataSampler implements MaskSampler {
         List<Mask> masks = new ArrayList<>(wanted);
         for (int s = 1; 2 * s <= units && masks.size() < wanted; s++) {
             // Masks of this stratum pair: C(n, s) when s = n−s (each pairs with another of its size), else 2·C(n, s).
-            double stratum = (2 * s == units ? 1 : 2) * Combinatorics.choose(units, s);
+            double stratum = (2 * s == units ? 1 : 2) * Coalitions.choose(units, s);
             if (stratum <= wanted - masks.size()) {
                 complete(units, s, masks, random);
             } else {

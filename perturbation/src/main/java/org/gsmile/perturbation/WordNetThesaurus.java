@@ -44,19 +44,17 @@ public final class WordNetThesaurus implements Thesaurus {
         this.dictionary = dictionary;
     }
 
-    /** The one WordNet instance of this process: loading it reads index files of tens of megabytes. */
+    /**
+     * The one WordNet instance of this process: loading it reads index files of tens of megabytes.
+     * extJWNL logs through SLF4J; which logger that is, and whether SLF4J may report on itself, is
+     * the application's choice at start-up ({@code org.gsmile.experiments.Startup}).
+     */
     public static WordNetThesaurus load() {
         WordNetThesaurus t = shared;
         if (t == null) {
             synchronized (WordNetThesaurus.class) {
                 t = shared;
                 if (t == null) {
-                    // extJWNL logs through SLF4J; without a binding SLF4J prints a warning on stderr,
-                    // which would break the command line's one-line error contract.
-                    if (System.getProperty("slf4j.provider") == null) {
-                        System.setProperty("slf4j.internal.verbosity", "WARN");
-                        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-                    }
                     try {
                         t = new WordNetThesaurus(Dictionary.getDefaultResourceInstance());
                     } catch (JWNLException e) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.reference.SampleWeighting;
 import org.gsmile.core.surrogate.Surrogate;
@@ -68,7 +69,7 @@ public final class Bootstrap {
         }
         boolean everything = true;
         for (int s = 1; s < n; s++) {
-            everything &= new HashSet<>(strata.get(s).stream().map(masks::get).toList()).size() == choose(n, s);
+            everything &= new HashSet<>(strata.get(s).stream().map(masks::get).toList()).size() == Coalitions.choose(n, s);
         }
         List<List<Integer>> free = new ArrayList<>();
         for (int s = 0; s <= n; s++) {
@@ -141,14 +142,6 @@ public final class Bootstrap {
         return top;
     }
 
-    private static double choose(int n, int k) {
-        double c = 1;
-        for (int i = 1; i <= Math.min(k, n - k); i++) {
-            c = c * (n - Math.min(k, n - k) + i) / i;
-        }
-        return Math.rint(c);
-    }
-
     private static boolean sameSet(int[] a, int[] b) {
         int[] x = a.clone();
         int[] y = b.clone();
@@ -157,7 +150,11 @@ public final class Bootstrap {
         return Arrays.equals(x, y);
     }
 
-    /** numpy's default ("linear") percentile of sorted values, q in [0, 1]. */
+    /**
+     * numpy's default ("linear") percentile of sorted values, q in [0, 1]: commons-math3's
+     * {@code Percentile} with {@code EstimationType.R_7} by definition, but not bit for bit, so it
+     * stays written out here (see BootstrapPercentileTest).
+     */
     static double percentile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return Double.NaN;

@@ -33,30 +33,9 @@ public final class Wasserstein {
         double[] sv = v.clone();
         Arrays.sort(su);
         Arrays.sort(sv);
-        int n = su.length;
-        int m = sv.length;
-        double dn = n;
-        double dm = m;
-        int i = 0;
-        int j = 0;
-        double x = Math.min(su[0], sv[0]);
-        double sum = 0.0;
-        while (true) {
-            while (i < n && su[i] <= x) {
-                i++;
-            }
-            while (j < m && sv[j] <= x) {
-                j++;
-            }
-            if (i == n && j == m) {
-                return sum;
-            }
-            double next = i == n ? sv[j] : j == m ? su[i] : Math.min(su[i], sv[j]);
-            // CDF values are formed as count / size, exactly as scipy forms them, so the
-            // terms agree bit for bit and only the summation order can differ.
-            sum += Math.abs(i / dn - j / dm) * (next - x);
-            x = next;
-        }
+        // Equal weights: the first k+1 sorted values weigh k+1, so each CDF value is count / size,
+        // exactly as scipy forms it; the terms agree bit for bit and only the summation order can differ.
+        return w1Sorted(su, counts(su.length), sv, counts(sv.length));
     }
 
     /**
@@ -85,6 +64,28 @@ public final class Wasserstein {
         for (int k = 1; k < cv.length; k++) {
             cv[k] += cv[k - 1];
         }
+        return w1Sorted(su, cu, sv, cv);
+    }
+
+    /** 1, 2, ..., n: the cumulative weights of n values of weight 1. */
+    private static double[] counts(int n) {
+        double[] c = new double[n];
+        for (int k = 0; k < n; k++) {
+            c[k] = k + 1;
+        }
+        return c;
+    }
+
+    /**
+     * The integral of |F_u − F_v| over the merged support, with F_u(x) = cu[i−1] / cu[n−1] for the
+     * i values of {@code su} at most x (0 before the first).
+     *
+     * @param su sorted values of u
+     * @param cu cumulative weights of {@code su}: cu[k] is the weight of su[0..k]
+     * @param sv sorted values of v
+     * @param cv cumulative weights of {@code sv}
+     */
+    private static double w1Sorted(double[] su, double[] cu, double[] sv, double[] cv) {
         int n = su.length;
         int m = sv.length;
         double totU = cu[n - 1];

@@ -15,6 +15,7 @@ import org.gsmile.core.explain.Observation;
 import org.gsmile.core.explain.PromptExplainer;
 import org.gsmile.core.explain.Sample;
 import org.gsmile.core.explain.SurrogateExplainer;
+import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
@@ -107,10 +108,7 @@ public final class ReferenceExplainer implements PromptExplainer {
         double[] v = new double[1 << n];
         boolean[] seen = new boolean[v.length];
         for (Sample s : samples) {
-            int set = 0;
-            for (int i = 0; i < n; i++) {
-                set |= s.mask().isKept(i) ? 1 << i : 0;
-            }
+            int set = (int) Coalitions.toBits(s.mask());
             v[set] = s.outputDistance();
             seen[set] = true;
         }
@@ -136,11 +134,7 @@ public final class ReferenceExplainer implements PromptExplainer {
     private static List<Mask> allProper(int n) {
         List<Mask> masks = new ArrayList<>();
         for (int set = 1; set < (1 << n) - 1; set++) {
-            boolean[] k = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                k[i] = ((set >> i) & 1) == 1;
-            }
-            masks.add(Mask.of(k));
+            masks.add(Coalitions.fromBits(set, n));
         }
         return masks;
     }

@@ -1,6 +1,7 @@
 package org.gsmile.core.reference;
 
 import java.util.List;
+import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.Mask;
 
 /**
@@ -25,14 +26,7 @@ public final class ShapleyKernel implements SampleWeighting {
 
     /** π(s), the kernel weight of one coalition of size s out of n; infinite for s = 0 and s = n. */
     public static double coalitionWeight(int n, int s) {
-        if (s <= 0 || s >= n) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double choose = 1;
-        for (int i = 1; i <= Math.min(s, n - s); i++) {
-            choose = choose * (n - Math.min(s, n - s) + i) / i;
-        }
-        return (n - 1.0) / (choose * s * (n - s));
+        return Coalitions.shapleyKernelWeight(n, s);
     }
 
     /** Weights normalised so that the finite ones average 1, which keeps the fit's weighted MSE readable. */
@@ -54,7 +48,7 @@ public final class ShapleyKernel implements SampleWeighting {
             if (s == 0 || s == n) {
                 w[j] = Double.POSITIVE_INFINITY;
             } else {
-                w[j] = (n - 1.0) / ((double) s * (n - s)) / count[s];
+                w[j] = Coalitions.stratumWeight(n, s) / count[s];
                 sum += w[j];
                 finite++;
             }

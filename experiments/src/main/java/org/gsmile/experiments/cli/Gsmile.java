@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
+import org.gsmile.experiments.Startup;
 import org.gsmile.core.spec.Setting;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +43,7 @@ public final class Gsmile implements Runnable {
     }
 
     public static void main(String[] args) {
+        Startup.configure();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -28,74 +28,24 @@ public final class MiniLmEmbedder implements TextEmbedder {
     private final EmbeddingModel model;
 
     private MiniLmEmbedder() {
-        this.model = withoutSlf4jNotice(() -> {
-            initialiseOnnxRuntimeThroughDjl();
-            return new AllMiniLmL6V2QuantizedEmbeddingModel();
-        });
+        initialiseOnnxRuntimeThroughDjl();
+        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
     }
 
     /**
      * ONNX Runtime has one environment per process. DJL's engine (used by the onnx: models) creates
      * it with global thread-pool options and fails if it already exists, while langchain4j takes
      * whatever exists. So DJL goes first, whichever of the two a process happens to load first.
+     *
+     * <p>DJL's engine reaches for the network when it starts unless {@code ai.djl.offline} (or
+     * {@code DJL_OFFLINE}) is set; that is a process-wide setting, made by the application at start-up
+     * ({@code org.gsmile.experiments.Startup}) and by the build for the tests, not here.
      */
     private static void initialiseOnnxRuntimeThroughDjl() {
-        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
         try {
             ai.djl.engine.Engine.getEngine("OnnxRuntime");
         } catch (RuntimeException | LinkageError e) {
             // Without DJL's engine nothing else can claim the environment: langchain4j creates it.
-        }
-    }
-
-    /**
-     * DJL and langchain4j log through SLF4J, and no SLF4J provider is on the class path, so SLF4J
-     * prints a three-line notice to stderr the first time a logger is created, which happens while the
-     * model loads. That notice would land on the terminal of every text-distance explanation: SLF4J 2
-     * is told to keep quiet, and SLF4J 1 (which has no such switch) has its "SLF4J:" lines dropped
-     * while the model loads. Every other line written to stderr meanwhile passes through.
-     */
-    private static <T> T withoutSlf4jNotice(java.util.function.Supplier<T> load) {
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
-        java.io.PrintStream err = System.err;
-        System.setErr(new java.io.PrintStream(new LineFilter(err), true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            return load.get();
-        } finally {
-            System.err.flush();
-            System.setErr(err);
-        }
-    }
-
-    /** Passes lines through to {@code target}, except those SLF4J prints about its own setup. */
-    private static final class LineFilter extends java.io.OutputStream {
-        private final java.io.PrintStream target;
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-        LineFilter(java.io.PrintStream target) {
-            this.target = target;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            line.write(b);
-            if (b == '\n') {
-                flush();
-            }
-        }
-
-        @Override
-        public synchronized void flush() {
-            String text = line.toString(java.nio.charset.StandardCharsets.UTF_8);
-            if (!text.isEmpty() && !text.startsWith("SLF4J")) {
-                target.print(text);
-                target.flush();
-            }
-            line.reset();
         }
     }
 

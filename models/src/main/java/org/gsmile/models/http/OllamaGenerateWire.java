@@ -1,9 +1,7 @@
 package org.gsmile.models.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.TopLogprobs;
 
@@ -16,17 +14,13 @@ final class OllamaGenerateWire implements WireFormat {
 
     @Override
     public ObjectNode request(String model, String prompt, DecodingOptions options, int topLogprobs) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("model", model);
+        ObjectNode body = WireJson.body(model);
         body.put("prompt", prompt);
         body.put("stream", false);
         ObjectNode o = body.putObject("options");
-        WireFormat.sampling(o, options);
+        WireJson.sampling(o, options);
         o.put("num_predict", options.maxNewTokens());
-        if (topLogprobs > 0) {
-            body.put("logprobs", true);
-            body.put("top_logprobs", topLogprobs);
-        }
+        WireJson.logprobFlags(body, topLogprobs);
         return body;
     }
 
@@ -36,8 +30,7 @@ final class OllamaGenerateWire implements WireFormat {
             // A model that fails mid-generation still answers 200, with only an error.
             throw new MalformedResponseException("the server reported: " + ErrorBodies.shorten(body.get("error").asText()));
         }
-        JsonNode response = WireFormat.required(body, "response", "");
-        JsonNode logprobs = body.path("logprobs");
-        return new TopLogprobs(response.asText(), logprobs.isArray() ? OpenAiChatWire.steps(logprobs) : List.of());
+        JsonNode response = WireJson.required(body, "response", "");
+        return new TopLogprobs(response.asText(), WireJson.stepsIfAny(body.path("logprobs")));
     }
 }

@@ -1,7 +1,6 @@
 package org.gsmile.models.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +17,11 @@ final class OpenAiCompletionsWire implements WireFormat {
 
     @Override
     public ObjectNode request(String model, String prompt, DecodingOptions options, int topLogprobs) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("model", model);
+        ObjectNode body = WireJson.body(model);
         body.put("prompt", prompt);
-        body.put("max_tokens", options.maxNewTokens());
-        WireFormat.sampling(body, options);
-        body.put("stream", false);
+        WireJson.openAiDecoding(body, options);
         if (topLogprobs > 0) {
+            // Here logprobs is the count itself, not a flag.
             body.put("logprobs", topLogprobs);
         }
         return body;
@@ -32,8 +29,8 @@ final class OpenAiCompletionsWire implements WireFormat {
 
     @Override
     public TopLogprobs parse(JsonNode body) {
-        JsonNode choice = OpenAiChatWire.firstChoice(body);
-        JsonNode text = WireFormat.required(choice, "text", "choices[0].");
+        JsonNode choice = WireJson.firstChoice(body);
+        JsonNode text = WireJson.required(choice, "text", "choices[0].");
         JsonNode logprobs = choice.path("logprobs");
         List<TopLogprobs.Step> steps = new ArrayList<>();
         JsonNode tokens = logprobs.path("tokens");
@@ -51,6 +48,6 @@ final class OpenAiCompletionsWire implements WireFormat {
                         lp.isNumber() ? lp.asDouble() : Double.NaN, top));
             }
         }
-        return new TopLogprobs(text.isNull() ? "" : text.asText(), steps);
+        return new TopLogprobs(WireJson.textOrEmpty(text), steps);
     }
 }

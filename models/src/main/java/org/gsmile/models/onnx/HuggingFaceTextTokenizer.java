@@ -30,7 +30,6 @@ final class HuggingFaceTextTokenizer implements PromptTokenizer {
 
     static HuggingFaceTextTokenizer read(Path file, int bosId) {
         int vocabSize = vocabSize(file);
-        OrtRunner.configureOffline();
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(file,
                     Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));

@@ -12,8 +12,9 @@ import org.gsmile.core.UserInputException;
 public record OnnxOptions(int batchSize, int concurrency, int threadsPerRun) {
 
     /**
-     * Measured best on the shared models (OnnxThroughput): larger batches pay for padding and
-     * leave cores idle once there are fewer batches than cores; single prompts pay per-call overhead.
+     * Measured best on the shared models ({@code ./benchmark onnx-throughput}): larger batches pay
+     * for padding and leave cores idle once there are fewer batches than cores; single prompts pay
+     * per-call overhead.
      */
     public static final int DEFAULT_BATCH_SIZE = 8;
     /** A batch is far too large to matter beyond this, and a typo like batch=100000 is caught. */

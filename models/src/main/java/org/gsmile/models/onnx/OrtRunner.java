@@ -25,6 +25,11 @@ import org.gsmile.core.UserInputException;
  * into logits. The ONNX Runtime session is thread-safe but DJL predictors are not, so each
  * concurrent caller borrows its own predictor from a fixed pool; arrays live in a per-call
  * manager that is closed as soon as the logits are copied out.
+ *
+ * <p>DJL must never reach for the network (ONNX Runtime's natives come in its jar, and DJL's engine
+ * otherwise makes a telemetry call when it starts): the process runs with {@code ai.djl.offline=true},
+ * which the application sets at start-up ({@code org.gsmile.experiments.Startup}) and the build sets
+ * for the tests. A library sets no system property of its own.
  */
 final class OrtRunner implements AutoCloseable {
 
@@ -62,7 +67,6 @@ final class OrtRunner implements AutoCloseable {
      * {@code threadsPerRun} ONNX Runtime intra-op threads.
      */
     static OrtRunner load(Path file, String inputName, String outputName, int concurrency, int threadsPerRun) {
-        configureOffline();
         Path absolute = file.toAbsolutePath();
         String fileName = absolute.getFileName().toString();
         String name = fileName.endsWith(".onnx") ? fileName.substring(0, fileName.length() - 5) : fileName;
@@ -76,17 +80,6 @@ final class OrtRunner implements AutoCloseable {
             model.close();
             throw new UserInputException(file + " cannot be loaded by ONNX Runtime (" + firstLine(e)
                     + "): replace it with a complete ONNX export", e);
-        }
-    }
-
-    /**
-     * DJL must never reach for the network (only Maven Central is reachable, and ONNX Runtime's
-     * natives come in its jar), so offline mode is set before DJL first looks at it, unless the
-     * user has chosen otherwise.
-     */
-    static void configureOffline() {
-        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
-            System.setProperty("ai.djl.offline", "true");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.gsmile.models.onnx;
+package org.gsmile.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,18 +8,23 @@ import java.util.Locale;
 
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.TokenScorer;
+import org.gsmile.experiments.Startup;
 import org.gsmile.models.llama.LocalLlamaModel;
+import org.gsmile.models.onnx.OnnxLanguageModel;
+import org.gsmile.models.onnx.OnnxModels;
+import org.gsmile.models.onnx.OnnxOptions;
 
 /**
  * Benchmark, not a test: teacher-forced scoring throughput (tokens/s) of the ONNX models through
  * ONNX Runtime at several batch sizes, beside the in-process engine on the same weights
  * (stories260K). Prints a Markdown table.
  *
- * <pre>java -cp ... org.gsmile.models.onnx.OnnxThroughput [MODELS_DIR] [--rounds N] [--prompts N]</pre>
+ * <pre>./benchmark onnx-throughput [MODELS_DIR] [--rounds N] [--prompts N]</pre>
  *
- * MODELS_DIR defaults to GSMILE_MODELS, then the system property gsmile.models.default. Tokens are
- * forward-pass positions, counted as {@code gsmile bench} counts them: each prompt (with BOS) plus
- * the scored continuation less one. All prompts go to the backend in one scoreAsync call; the
+ * MODELS_DIR defaults to GSMILE_MODELS, then the system property gsmile.models.default (which
+ * ./benchmark sets to the shared models folder beside the repository, where the tests find it).
+ * Tokens are forward-pass positions, counted as {@code gsmile bench} counts them: each prompt (with
+ * BOS) plus the scored continuation less one. All prompts go to the backend in one scoreAsync call; the
  * batch size is the number of prompts per ONNX Runtime call (per scoreAsync call for the
  * in-process engine, which runs one prompt per core with a KV cache).
  */
@@ -42,6 +47,7 @@ public final class OnnxThroughput {
     }
 
     public static void main(String[] args) {
+        Startup.configure();
         Path dir = null;
         int rounds = 5;
         int promptCount = 64;

@@ -1,4 +1,4 @@
-package org.gsmile.experiments.bench;
+package org.gsmile.benchmarks;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +26,7 @@ import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.unit.UnitSplitter;
 import org.gsmile.perturbation.DropOperator;
 import org.gsmile.perturbation.WordSplitter;
+import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.PerturbationOperator;
 import org.gsmile.core.model.TokenScores;
@@ -84,11 +85,7 @@ record ObservedGame(String prompt, String output, List<Unit> units, Map<String, 
     }
 
     static Mask mask(int set, int n) {
-        boolean[] k = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            k[i] = ((set >> i) & 1) == 1;
-        }
-        return Mask.of(k);
+        return Coalitions.fromBits(set, n);
     }
 
     /** A probe answering from the table; its observation of a prompt is that prompt's Δ. */

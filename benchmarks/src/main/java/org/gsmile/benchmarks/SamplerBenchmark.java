@@ -1,4 +1,4 @@
-package org.gsmile.experiments.bench;
+package org.gsmile.benchmarks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.gsmile.core.adaptive.AdaptiveBudget;
+import org.gsmile.experiments.Startup;
 import org.gsmile.core.adaptive.Bootstrap;
 import org.gsmile.core.adaptive.Budget;
 import org.gsmile.core.adaptive.FixedBudget;
@@ -43,8 +44,7 @@ import org.gsmile.perturbation.WordSplitter;
  * {@code SurrogateExplainer}: a run's cost is the distinct prompts it asked for ({@code calls.unique}, the
  * original prompt and, for the Shapley kernel, the empty prompt included).
  *
- * <p>Run: {@code java -cp experiments/target/gsmile.jar org.gsmile.experiments.bench.SamplerBenchmark
- * [--seeds 10] [--out bench.md]}; models are found as by {@code gsmile} (GSMILE_MODELS).
+ * <p>Run: {@code ./benchmark samplers [--seeds 10] [--out bench.md]}; models are found as by {@code gsmile} (GSMILE_MODELS).
  */
 public final class SamplerBenchmark {
     static final List<String> PROMPTS = List.of(
@@ -94,6 +94,7 @@ public final class SamplerBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        Startup.configure();
         int seeds = 10;
         Path out = null;
         for (int i = 0; i < args.length; i++) {

@@ -1,4 +1,4 @@
-package org.gsmile.models.http;
+package org.gsmile.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,6 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gsmile.core.Futures;
 import org.gsmile.core.model.DecodingOptions;
+import org.gsmile.experiments.Startup;
+import org.gsmile.models.http.RemoteModel;
+import org.gsmile.models.http.RemoteOptions;
+import org.gsmile.models.http.RemoteReference;
+import org.gsmile.models.http.RetryPolicy;
 
 /**
  * How close the client comes to ideal concurrency: a loopback OpenAI-compatible server answers each
@@ -23,12 +28,15 @@ import org.gsmile.core.model.DecodingOptions;
  * printed ratio is measured / ideal (best of a few rounds, after a warm-up round).
  *
  * <p>Arguments (all optional): prompts (200), concurrency (8), latency in ms (50), rounds (3).
+ *
+ * <pre>./benchmark concurrency [prompts concurrency latencyMs rounds]</pre>
  */
 public final class ConcurrencyBenchmark {
     private ConcurrencyBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
+        Startup.configure();
         int prompts = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         long latencyMs = args.length > 2 ? Long.parseLong(args[2]) : 50;
