@@ -119,7 +119,7 @@ final class SpecParts implements ExplainerParts {
         // wls holds rows of infinite weight (the Shapley kernel's anchors) exactly, and is plain WLS without them.
         Surrogate surrogate = spec.surrogate() == SurrogateKind.WLS ? new ConstrainedLeastSquares()
                 : new TribuoSgdSurrogate(surrogateSeed);
-        return new Design(sampler(units), weighting, surrogate, budget());
+        return new Design(sampler(units), weighting, surrogate, budget(units));
     }
 
     private MaskSampler sampler(int units) {
@@ -132,7 +132,7 @@ final class SpecParts implements ExplainerParts {
     }
 
     /** The exhaustive sampler's budget is every coalition; otherwise the one the spec gives. */
-    private Budget budget() {
+    private Budget budget(int units) {
         int reps = spec.bootstraps() ? Bootstrap.DEFAULT_REPS : 0;
         if (spec.sampler() == SamplerKind.EXHAUSTIVE) {
             return FixedBudget.everyCoalition(reps, Bootstrap.DEFAULT_LEVEL, spec.topK());
@@ -141,6 +141,6 @@ final class SpecParts implements ExplainerParts {
             return new AdaptiveBudget(auto.maxSamples(), spec.topK(), AdaptiveBudget.DEFAULT_STABILITY,
                     Bootstrap.DEFAULT_REPS, Bootstrap.DEFAULT_LEVEL);
         }
-        return new FixedBudget(spec.budget().maxSamples(), reps, Bootstrap.DEFAULT_LEVEL, spec.topK());
+        return new FixedBudget(spec.budget().samplesFor(units), reps, Bootstrap.DEFAULT_LEVEL, spec.topK());
     }
 }

@@ -18,12 +18,15 @@ import org.gsmile.core.unit.Unit;
  * @param sampling    samples used, rounds, why drawing stopped, and the bootstrap intervals
  * @param cost        model calls and time
  * @param provenance  spec (and so the method), seed, model and version
+ * @param warnings    why the explanation should not be trusted as it stands, most serious first
+ *                    ({@link Reliability#assess}); empty for a healthy one
  */
 public record Explanation(Baseline baseline, Attribution attribution, Fit fit, List<Sample> samples,
-                          SamplingReport sampling, Cost cost, Provenance provenance) {
+                          SamplingReport sampling, Cost cost, Provenance provenance, List<Warning> warnings) {
 
     public Explanation {
         samples = List.copyOf(samples);
+        warnings = List.copyOf(warnings);
         if (sampling.lower().length != attribution.units().size()) {
             throw new IllegalArgumentException(sampling.lower().length + " intervals for "
                     + attribution.units().size() + " units");
@@ -47,18 +50,27 @@ public record Explanation(Baseline baseline, Attribution attribution, Fit fit, L
     }
 
     public Explanation withAttribution(Attribution a) {
-        return new Explanation(baseline, a, fit, samples, sampling, cost, provenance);
+        return new Explanation(baseline, a, fit, samples, sampling, cost, provenance, warnings);
     }
 
     public Explanation withSampling(SamplingReport s) {
-        return new Explanation(baseline, attribution, fit, samples, s, cost, provenance);
+        return new Explanation(baseline, attribution, fit, samples, s, cost, provenance, warnings);
     }
 
     public Explanation withCost(Cost c) {
-        return new Explanation(baseline, attribution, fit, samples, sampling, c, provenance);
+        return new Explanation(baseline, attribution, fit, samples, sampling, c, provenance, warnings);
     }
 
     public Explanation withProvenance(Provenance p) {
-        return new Explanation(baseline, attribution, fit, samples, sampling, cost, p);
+        return new Explanation(baseline, attribution, fit, samples, sampling, cost, p, warnings);
+    }
+
+    public Explanation withWarnings(List<Warning> w) {
+        return new Explanation(baseline, attribution, fit, samples, sampling, cost, provenance, w);
+    }
+
+    /** Whether a warning says the scores support no ranking at all. */
+    public boolean rankingBlocked() {
+        return warnings.stream().anyMatch(w -> w.code().blocksRanking());
     }
 }

@@ -20,6 +20,7 @@ import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ModelInfo;
 import org.gsmile.core.reference.SampleWeighting;
 import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.core.spec.SignConvention;
 import org.gsmile.core.surrogate.SurrogateFit;
 import org.gsmile.core.unit.Unit;
 import org.gsmile.core.unit.UnitSplitter;
@@ -55,6 +56,14 @@ public final class SurrogateExplainer implements PromptExplainer {
 
     @Override
     public Explanation explain(ExplanationRequest request, GenerativeModel model) {
+        return finish(explainInDistanceConvention(request, model));
+    }
+
+    /**
+     * The explanation as fitted: scores in the distance convention and only the warnings the run
+     * itself found. For explainers that compute their own scores from the same observations.
+     */
+    public Explanation explainInDistanceConvention(ExplanationRequest request, GenerativeModel model) {
         long start = System.nanoTime();
         CallMeter meter = new CallMeter();
         GenerativeModel metered = model.metered(meter);
@@ -199,6 +208,28 @@ public final class SurrogateExplainer implements PromptExplainer {
         Provenance provenance = new Provenance(spec, seed, info.id(), info.sha256(), modelSettings, Version.current());
         return new Explanation(probe.baseline().withPrompt(prompt),
                 new Attribution(units, fit.coefficients(), fit.intercept()),
-                new Fit(fit.fidelity(), fit.ridge()), sampleList, sampling, new Cost(calls, timings), provenance);
+                new Fit(fit.fidelity(), fit.ridge()), sampleList, sampling, new Cost(calls, timings), provenance,
+                List.of());
+    }
+
+    /** The spec's sign convention applied, then the warnings of {@link Reliability} after the run's own. */
+    public static Explanation finish(Explanation e) {
+        if (e.provenance().spec().sign() == SignConvention.IMPORTANCE) {
+            double[] scores = e.attribution().scores();
+            double[] lower = e.sampling().upper();
+            double[] upper = e.sampling().lower();
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = -scores[i];
+                lower[i] = -lower[i];
+                upper[i] = -upper[i];
+            }
+            SamplingReport s = e.sampling();
+            e = e.withAttribution(new Attribution(e.units(), scores, -e.attribution().intercept()))
+                    .withSampling(new SamplingReport(s.budget(), s.samples(), s.rounds(), s.stopReason(), s.topK(),
+                            s.topKStability(), s.level(), lower, upper, s.unreplacedUnits()));
+        }
+        List<Warning> all = new ArrayList<>(e.warnings());
+        all.addAll(Reliability.assess(e));
+        return e.withWarnings(all);
     }
 }

@@ -23,6 +23,7 @@ import org.gsmile.core.explain.Fit;
 import org.gsmile.core.explain.Provenance;
 import org.gsmile.core.explain.Sample;
 import org.gsmile.core.explain.Timings;
+import org.gsmile.core.explain.Warning;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.SpecConfig;
@@ -110,6 +111,10 @@ public final class ExplanationJson {
         for (int t : e.baseline().outputTokens()) {
             tokens.add(t);
         }
+        ArrayNode warnings = root.putArray("warnings");
+        for (Warning w : e.warnings()) {
+            warnings.addObject().put("code", w.code().label()).put("message", w.message()).put("remedy", w.remedy());
+        }
         ArrayNode samples = root.putArray("samples");
         for (Sample sample : e.samples()) {
             ObjectNode o = samples.addObject();
@@ -189,8 +194,12 @@ public final class ExplanationJson {
             samples.add(new Sample(Mask.parse(text(o, "mask")), text(o, "prompt"), number(o, "inputDistance"),
                     w == null || w.isNull() ? Double.POSITIVE_INFINITY : w.asDouble(), number(o, "outputDistance")));
         }
+        List<Warning> warnings = new ArrayList<>();
+        for (JsonNode w : root.path("warnings")) {
+            warnings.add(new Warning(Warning.Code.of(text(w, "code")), text(w, "message"), text(w, "remedy")));
+        }
         return new Explanation(new Baseline(text(root, "prompt"), text(root, "output"), tokens), attribution, fit,
-                samples, sampling, cost, provenance);
+                samples, sampling, cost, provenance, warnings);
     }
 
     private static StopReason stopReason(String label) {

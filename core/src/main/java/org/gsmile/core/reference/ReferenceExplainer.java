@@ -81,7 +81,7 @@ public final class ReferenceExplainer implements PromptExplainer {
                         FixedBudget.of(needed.size() + weighting.anchors(n).size()));
             }
         };
-        Explanation e = new SurrogateExplainer(spec, enumerating).explain(request, model);
+        Explanation e = new SurrogateExplainer(spec, enumerating).explainInDistanceConvention(request, model);
         int n = e.units().size();
         double[] phi;
         double intercept;
@@ -101,7 +101,7 @@ public final class ReferenceExplainer implements PromptExplainer {
             phi = ShapleyValues.leaveOneOut(full, without);
             intercept = full - Arrays.stream(phi).sum();
         }
-        return e.withAttribution(new Attribution(e.units(), phi, intercept));
+        return SurrogateExplainer.finish(e.withAttribution(new Attribution(e.units(), phi, intercept)));
     }
 
     private static double[] values(List<Sample> samples, int n) {

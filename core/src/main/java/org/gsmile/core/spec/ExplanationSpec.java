@@ -27,11 +27,12 @@ import org.gsmile.core.UserInputException;
  * @param keep         probability of keeping a unit (Bernoulli samplers; the fixed sampler drops round((1-keep)n))
  * @param sigma        width of the Gaussian kernel
  * @param maxNewTokens length of the greedy output that is explained
+ * @param sign         which way the scores point: the distance convention, or important units positive
  */
 public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operator, String maskToken,
                               SamplerKind sampler, KernelKind kernel, SurrogateKind surrogate, DistanceKind distance,
                               Method method, SampleBudget budget, int topK, double keep, double sigma,
-                              int maxNewTokens) {
+                              int maxNewTokens, SignConvention sign) {
     public static final String DEFAULT_MASK_TOKEN = "[MASK]";
     public static final double DEFAULT_KEEP = 0.5;
     public static final double DEFAULT_SIGMA = 0.5;
@@ -48,6 +49,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         Objects.requireNonNull(distance, "distance");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(sign, "sign");
         if (maskToken == null || maskToken.isEmpty()) {
             throw new UserInputException("{maskToken} is empty: give a placeholder such as {maskToken="
                     + DEFAULT_MASK_TOKEN + "}, or use {operator=drop}");
@@ -95,7 +97,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
     public Builder toBuilder() {
         return new Builder().preset(preset).units(units).operator(operator).maskToken(maskToken).sampler(sampler)
                 .kernel(kernel).surrogate(surrogate).distance(distance).method(method).budget(budget).topK(topK)
-                .keep(keep).sigma(sigma).maxNewTokens(maxNewTokens);
+                .keep(keep).sigma(sigma).maxNewTokens(maxNewTokens).sign(sign);
     }
 
     /** Whether the surrogate is fitted with bootstrap intervals (wls; sgd is too slow to refit 200 times). */
@@ -122,6 +124,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         private double keep = DEFAULT_KEEP;
         private double sigma = DEFAULT_SIGMA;
         private int maxNewTokens = DEFAULT_MAX_NEW_TOKENS;
+        private SignConvention sign = SignConvention.DISTANCE;
 
         private Builder() {
         }
@@ -207,15 +210,21 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
             return this;
         }
 
+        public Builder sign(SignConvention v) {
+            sign = v;
+            return this;
+        }
+
         public ExplanationSpec build() {
             boolean thesis = preset == Preset.THESIS;
             SamplerKind s = sampler != null ? sampler : thesis ? SamplerKind.BERNOULLI : SamplerKind.STRATA;
             // sgd cannot hold the Shapley kernel's constraints, so it keeps the thesis's kernel unless told otherwise.
             KernelKind k = kernel != null ? kernel
                     : thesis || surrogate == SurrogateKind.SGD ? KernelKind.GAUSSIAN : KernelKind.SHAPLEY;
-            SampleBudget b = budget != null ? budget : new SampleBudget.Fixed(SampleBudget.DEFAULT_SAMPLES);
+            // Not given: 64 samples, or enough to identify every unit of a longer prompt.
+            SampleBudget b = budget != null ? budget : new SampleBudget.AtLeast(SampleBudget.DEFAULT_SAMPLES);
             return new ExplanationSpec(preset, units, operator, maskToken, s, k, surrogate, distance, method, b, topK,
-                    keep, sigma, maxNewTokens);
+                    keep, sigma, maxNewTokens, sign);
         }
     }
 }

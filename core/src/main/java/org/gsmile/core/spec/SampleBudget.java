@@ -17,8 +17,49 @@ public sealed interface SampleBudget {
     /** "fixed" or "auto", as the explanation records it. */
     String label();
 
-    /** The most samples this budget can use. */
+    /** The most samples this budget can use: for {@link AtLeast}, its floor. */
     int maxSamples();
+
+    /** The samples (or, for {@link Auto}, the cap) this budget gives a prompt of {@code units} units. */
+    default int samplesFor(int units) {
+        return maxSamples();
+    }
+
+    /**
+     * The fewest samples that identify every unit: the complete first stratum pair (every prompt
+     * keeping one unit and every one dropping one), with the Shapley kernel's two anchors, 2n + 2.
+     */
+    static int minimumFor(int units) {
+        return (int) Math.min(Integer.MAX_VALUE, 2L * units + 2);
+    }
+
+    /**
+     * The default budget: {@code samples}, or more on a long prompt, enough to identify every unit
+     * ({@link #minimumFor}).
+     */
+    record AtLeast(int samples) implements SampleBudget {
+        public AtLeast {
+            if (samples < 1) {
+                throw new UserInputException("{samples} must be at least 1, got " + samples + ": try {samples="
+                        + DEFAULT_SAMPLES + "}");
+            }
+        }
+
+        @Override
+        public String label() {
+            return "fixed";
+        }
+
+        @Override
+        public int maxSamples() {
+            return samples;
+        }
+
+        @Override
+        public int samplesFor(int units) {
+            return Math.max(samples, minimumFor(units));
+        }
+    }
 
     /** Exactly {@code samples} perturbed prompts (the Shapley kernel's empty and full prompt among them). */
     record Fixed(int samples) implements SampleBudget {

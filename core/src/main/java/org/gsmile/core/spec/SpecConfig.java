@@ -49,6 +49,11 @@ public final class SpecConfig {
         if (s.method().isReference()) {
             c.put("reference", s.method().label());
         }
+        if (s.budget() instanceof SampleBudget.AtLeast) {
+            // The default budget: "samples", or 2n + 2 on a prompt of n units when that is more.
+            c.put("minSamples", "2n+2");
+        }
+        c.put("sign", s.sign().label());
         return c;
     }
 
@@ -73,7 +78,8 @@ public final class SpecConfig {
                 case "keep" -> b.keep(number(key, v));
                 case "sigma" -> b.sigma(number(key, v));
                 case "maxNewTokens" -> b.maxNewTokens(whole(key, v));
-                case "samples", "maxSamples" -> {
+                case "sign" -> b.sign(SignConvention.of(text(key, v)));
+                case "samples", "maxSamples", "minSamples" -> {
                     // both read below: auto's cap is maxSamples
                 }
                 default -> {
@@ -86,6 +92,8 @@ public final class SpecConfig {
         if ("auto".equals(samples)) {
             Object max = config.get("maxSamples");
             b.autoSamples(max == null ? SampleBudget.DEFAULT_MAX : whole("maxSamples", max));
+        } else if (samples != null && config.containsKey("minSamples")) {
+            b.budget(new SampleBudget.AtLeast(whole("samples", samples)));
         } else if (samples != null) {
             b.samples(whole("samples", samples));
         }

@@ -188,7 +188,7 @@ class ExplanationJsonTest {
         tree.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("model", "prompt", "output", "units", "attribution", "normalized", "intercept",
                 "fidelity", "calls", "timingsMs", "seed", "config", "provenance", "sampling", "outputTokens",
-                "samples"), keys);
+                "warnings", "samples"), keys);
         assertEquals(List.of("r2w", "r2wAdjusted", "mseW", "ridge"), names(tree.get("fidelity").fieldNames()));
         assertEquals(List.of("requested", "unique", "cacheHits", "generations", "failed", "retries", "diskCacheHits"),
                 names(tree.get("calls").fieldNames()));

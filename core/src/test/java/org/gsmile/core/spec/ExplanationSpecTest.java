@@ -42,7 +42,7 @@ class ExplanationSpecTest {
         assertEquals(Preset.DEFAULT, s.preset());
         assertEquals(SamplerKind.STRATA, s.sampler());
         assertEquals(KernelKind.SHAPLEY, s.kernel());
-        assertEquals(new SampleBudget.Fixed(64), s.budget());
+        assertEquals(new SampleBudget.AtLeast(64), s.budget());
         assertEquals(64, s.budget().maxSamples());
         assertEquals("fixed", s.budget().label());
         assertEquals(UnitKind.WORDS, s.units());
@@ -65,7 +65,7 @@ class ExplanationSpecTest {
         assertEquals(Preset.THESIS, s.preset());
         assertEquals(SamplerKind.BERNOULLI, s.sampler());
         assertEquals(KernelKind.GAUSSIAN, s.kernel());
-        assertEquals(new SampleBudget.Fixed(64), s.budget());
+        assertEquals(new SampleBudget.AtLeast(64), s.budget());
         assertEquals(SurrogateKind.WLS, s.surrogate());
     }
 

@@ -20,8 +20,14 @@ class SpecConfigTest {
     static final List<String> KEYS = List.of("model", "samples", "keep", "sigma", "distance", "surrogate",
             "maxNewTokens", "units", "sampler", "operator", "kernel", "baseline", "preset", "topK");
 
+    /** Keys this version appends after every published one (checked in {@link #newKeysComeAfterThePublishedOnes}). */
+    static final List<String> APPENDED = List.of("minSamples", "sign");
+
+    /** The config's keys without those appended at the end, which the tests below leave aside. */
     static List<String> keys(Map<String, Object> config) {
-        return new ArrayList<>(config.keySet());
+        List<String> k = new ArrayList<>(config.keySet());
+        k.removeAll(APPENDED);
+        return k;
     }
 
     /** KEYS with {@code extra} inserted after {@code after}. */
@@ -50,7 +56,19 @@ class SpecConfigTest {
         expected.put("baseline", "greedy");
         expected.put("preset", "default");
         expected.put("topK", 3);
+        expected.put("minSamples", "2n+2");
+        expected.put("sign", "distance");
         assertEquals(expected, c);
+    }
+
+    @Test
+    void newKeysComeAfterThePublishedOnes() {
+        List<String> all = new ArrayList<>(SpecConfig.toMap(ExplanationSpec.defaults(), "local:x", Map.of()).keySet());
+        assertEquals(APPENDED, all.subList(all.size() - 2, all.size()));
+        List<String> explicit = new ArrayList<>(SpecConfig.toMap(ExplanationSpec.builder().samples(64)
+                .sign(SignConvention.IMPORTANCE).build(), "local:x", Map.of()).keySet());
+        assertEquals("sign", explicit.get(explicit.size() - 1));
+        assertTrue(!explicit.contains("minSamples"), "an explicit budget does not grow with the prompt");
     }
 
     @Test
@@ -115,7 +133,7 @@ class SpecConfigTest {
                 ExplanationSpec.builder().surrogate(SurrogateKind.SGD).build(),
                 ExplanationSpec.builder().preset(Preset.THESIS).sampler(SamplerKind.STRATA).kernel(KernelKind.UNIFORM)
                         .units(UnitKind.TOKENS).operator(OperatorKind.SYNONYM).distance(DistanceKind.LOGPROB_SHIFT)
-                        .samples(17).keep(0.3).sigma(1.0).maxNewTokens(5).build());
+                        .samples(17).keep(0.3).sigma(1.0).maxNewTokens(5).sign(SignConvention.IMPORTANCE).build());
     }
 
     @ParameterizedTest
@@ -134,7 +152,7 @@ class SpecConfigTest {
         c.put("topK", 2.0);
         c.put("sigma", 1);
         ExplanationSpec s = SpecConfig.fromMap(c);
-        assertEquals(new SampleBudget.Fixed(100), s.budget());
+        assertEquals(new SampleBudget.AtLeast(100), s.budget());
         assertEquals(2, s.topK());
         assertEquals(1.0, s.sigma());
     }

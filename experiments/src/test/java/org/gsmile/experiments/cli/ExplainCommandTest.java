@@ -94,7 +94,7 @@ class ExplainCommandTest {
         }
         // The published keys in their order; later versions only add keys after them.
         assertEquals(List.of("model", "prompt", "output", "units", "attribution", "normalized", "intercept",
-                "fidelity", "calls", "timingsMs", "seed", "config", "provenance", "sampling", "outputTokens", "samples"),
+                "fidelity", "calls", "timingsMs", "seed", "config", "provenance", "sampling", "outputTokens", "warnings", "samples"),
                 keys);
         assertEquals(8, j.get("units").size());
         assertEquals("Lily", j.get("units").get(0).get("text").asText());
