@@ -1,5 +1,7 @@
 package org.gsmile.core.spec;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import org.gsmile.core.UserInputException;
 
@@ -50,6 +52,28 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(sign, "sign");
+        // A setting that has no effect with the others is held at its default, so that two specs that
+        // explain the same way are equal and the provenance claims nothing that did not matter.
+        if (method.isReference()) {
+            preset = Preset.DEFAULT;
+            sampler = SamplerKind.STRATA;
+            kernel = KernelKind.SHAPLEY;
+            surrogate = SurrogateKind.WLS;
+            budget = new SampleBudget.AtLeast(SampleBudget.DEFAULT_SAMPLES);
+            topK = DEFAULT_TOP_K;
+        }
+        if (surrogate == SurrogateKind.SGD) {
+            topK = DEFAULT_TOP_K;
+        }
+        if (!usesKeep(sampler)) {
+            keep = DEFAULT_KEEP;
+        }
+        if (kernel != KernelKind.GAUSSIAN) {
+            sigma = DEFAULT_SIGMA;
+        }
+        if (operator != OperatorKind.MASK) {
+            maskToken = DEFAULT_MASK_TOKEN;
+        }
         if (maskToken == null || maskToken.isEmpty()) {
             throw new UserInputException("{maskToken} is empty: give a placeholder such as {maskToken="
                     + DEFAULT_MASK_TOKEN + "}, or use {operator=drop}");
@@ -93,11 +117,31 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         return new Builder();
     }
 
-    /** A builder holding this spec's values, each as if given explicitly. */
+    /**
+     * A builder holding this spec's values, none of them counted as given: settings changed on it
+     * are checked against the rest as a user's would be.
+     */
     public Builder toBuilder() {
-        return new Builder().preset(preset).units(units).operator(operator).maskToken(maskToken).sampler(sampler)
+        Builder b = new Builder().preset(preset).units(units).operator(operator).maskToken(maskToken).sampler(sampler)
                 .kernel(kernel).surrogate(surrogate).distance(distance).method(method).budget(budget).topK(topK)
                 .keep(keep).sigma(sigma).maxNewTokens(maxNewTokens).sign(sign);
+        b.given.clear();
+        return b;
+    }
+
+    /** Whether the sampler draws with the keep probability (the Bernoulli samplers and the fixed one). */
+    public static boolean usesKeep(SamplerKind sampler) {
+        return sampler == SamplerKind.BERNOULLI || sampler == SamplerKind.PAIRED_BERNOULLI || sampler == SamplerKind.FIXED;
+    }
+
+    /** Whether this spec's {@code keep} has an effect. */
+    public boolean usesKeep() {
+        return !method.isReference() && usesKeep(sampler);
+    }
+
+    /** Whether this spec's {@code sigma} has an effect. */
+    public boolean usesSigma() {
+        return !method.isReference() && kernel == KernelKind.GAUSSIAN;
     }
 
     /** Whether the surrogate is fitted with bootstrap intervals (wls; sgd is too slow to refit 200 times). */
@@ -107,7 +151,8 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
 
     /**
      * Fills a spec; what is not given comes from the preset (sampler, kernel, budget) or the
-     * documented default. Nothing is checked before {@link #build()}.
+     * documented default. Nothing is checked before {@link #build()}, which also refuses a setting
+     * given explicitly that has no effect with the others (a silently ignored option misleads).
      */
     public static final class Builder {
         private Preset preset = Preset.DEFAULT;
@@ -125,60 +170,73 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         private double sigma = DEFAULT_SIGMA;
         private int maxNewTokens = DEFAULT_MAX_NEW_TOKENS;
         private SignConvention sign = SignConvention.DISTANCE;
+        private Integer maxSamples;
+        /** The settings given explicitly: only they can be refused as having no effect. */
+        private final EnumSet<Setting> given = EnumSet.noneOf(Setting.class);
 
         private Builder() {
         }
 
         public Builder preset(Preset v) {
             preset = v;
+            given.add(Setting.PRESET);
             return this;
         }
 
         public Builder units(UnitKind v) {
             units = v;
+            given.add(Setting.UNITS);
             return this;
         }
 
         public Builder operator(OperatorKind v) {
             operator = v;
+            given.add(Setting.OPERATOR);
             return this;
         }
 
         public Builder maskToken(String v) {
             maskToken = v;
+            given.add(Setting.MASK_TOKEN);
             return this;
         }
 
         /** null: the preset's. */
         public Builder sampler(SamplerKind v) {
             sampler = v;
+            mark(Setting.SAMPLER, v != null);
             return this;
         }
 
         /** null: the preset's (gaussian with sgd, which cannot hold the Shapley kernel). */
         public Builder kernel(KernelKind v) {
             kernel = v;
+            mark(Setting.KERNEL, v != null);
             return this;
         }
 
         public Builder surrogate(SurrogateKind v) {
             surrogate = v;
+            given.add(Setting.SURROGATE);
             return this;
         }
 
         public Builder distance(DistanceKind v) {
             distance = v;
+            given.add(Setting.DISTANCE);
             return this;
         }
 
         public Builder method(Method v) {
             method = v;
+            given.add(Setting.REFERENCE);
             return this;
         }
 
         /** null: the preset's. */
         public Builder budget(SampleBudget v) {
             budget = v;
+            mark(Setting.SAMPLES, v != null);
             return this;
         }
 
@@ -190,29 +248,83 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
             return budget(new SampleBudget.Auto(max));
         }
 
+        /** The cap of an automatic budget ({@link SampleBudget.Auto}); refused with any other budget. */
+        public Builder maxSamples(int max) {
+            maxSamples = max;
+            given.add(Setting.MAX_SAMPLES);
+            return this;
+        }
+
+        private void mark(Setting setting, boolean isGiven) {
+            if (isGiven) {
+                given.add(setting);
+            } else {
+                given.remove(setting);
+            }
+        }
+
         public Builder topK(int v) {
             topK = v;
+            given.add(Setting.TOP_K);
             return this;
         }
 
         public Builder keep(double v) {
             keep = v;
+            given.add(Setting.KEEP);
             return this;
         }
 
         public Builder sigma(double v) {
             sigma = v;
+            given.add(Setting.SIGMA);
             return this;
         }
 
         public Builder maxNewTokens(int v) {
             maxNewTokens = v;
+            given.add(Setting.MAX_NEW_TOKENS);
             return this;
         }
 
         public Builder sign(SignConvention v) {
             sign = v;
+            given.add(Setting.SIGN);
             return this;
+        }
+
+        private void refuseWithoutEffect(SamplerKind s, KernelKind k, SampleBudget b) {
+            if (method.isReference()) {
+                for (Setting x : List.of(Setting.PRESET, Setting.SAMPLER, Setting.KERNEL, Setting.SAMPLES,
+                        Setting.MAX_SAMPLES, Setting.KEEP, Setting.SIGMA, Setting.SURROGATE, Setting.TOP_K)) {
+                    if (given.contains(x)) {
+                        throw new UserInputException("{" + x.key() + "} has no effect with {reference=" + method.label()
+                                + "}: a reference observes the coalitions it needs and computes the values by their"
+                                + " definition; leave {" + x.key() + "} out");
+                    }
+                }
+                return;
+            }
+            String from = given.contains(Setting.SAMPLER) ? "" : " (the " + preset.label() + " preset's sampler)";
+            if (given.contains(Setting.KEEP) && !usesKeep(s)) {
+                throw new UserInputException("{keep} has no effect with {sampler=" + s.label() + "}" + from + ": it is the"
+                        + " keep probability of the bernoulli, paired-bernoulli and fixed samplers; leave {keep} out, or"
+                        + " choose one of those with {sampler}");
+            }
+            if (given.contains(Setting.SIGMA) && k != KernelKind.GAUSSIAN) {
+                throw new UserInputException("{sigma} has no effect with {kernel=" + k.label() + "}"
+                        + (given.contains(Setting.KERNEL) ? "" : " (the " + preset.label() + " preset's kernel)")
+                        + ": it is the width of the Gaussian kernel; leave {sigma} out, or give {kernel=gaussian}");
+            }
+            if (given.contains(Setting.MASK_TOKEN) && operator != OperatorKind.MASK) {
+                throw new UserInputException("{maskToken} has no effect with {operator=" + operator.label() + "}: it is"
+                        + " what {operator=mask} puts in place of a removed unit; leave {maskToken} out, or give"
+                        + " {operator=mask}");
+            }
+            if (given.contains(Setting.TOP_K) && surrogate == SurrogateKind.SGD) {
+                throw new UserInputException("{topK} has no effect with {surrogate=sgd}: without bootstrap refits there is"
+                        + " no top-k stability to report; leave {topK} out, or use {surrogate=wls}");
+            }
         }
 
         public ExplanationSpec build() {
@@ -223,6 +335,14 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
                     : thesis || surrogate == SurrogateKind.SGD ? KernelKind.GAUSSIAN : KernelKind.SHAPLEY;
             // Not given: 64 samples, or enough to identify every unit of a longer prompt.
             SampleBudget b = budget != null ? budget : new SampleBudget.AtLeast(SampleBudget.DEFAULT_SAMPLES);
+            if (maxSamples != null) {
+                if (!(b instanceof SampleBudget.Auto)) {
+                    throw new UserInputException("{maxSamples} has no effect without {samples=auto}: it caps the automatic"
+                            + " budget; leave {maxSamples} out, or give {samples=auto}");
+                }
+                b = new SampleBudget.Auto(maxSamples);
+            }
+            refuseWithoutEffect(s, k, b);
             return new ExplanationSpec(preset, units, operator, maskToken, s, k, surrogate, distance, method, b, topK,
                     keep, sigma, maxNewTokens, sign);
         }

@@ -25,31 +25,33 @@ public final class SpecConfig {
     public static Map<String, Object> toMap(ExplanationSpec s, String model, Map<String, Object> modelSettings) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("model", model);
-        c.put("samples", s.budget().maxSamples());
-        c.put("keep", s.keep());
-        c.put("sigma", s.sigma());
+        // A setting that has no effect with the others is recorded as null: the provenance claims only what mattered.
+        boolean reference = s.method().isReference();
+        c.put("samples", reference ? null : s.budget().maxSamples());
+        c.put("keep", s.usesKeep() ? s.keep() : null);
+        c.put("sigma", s.usesSigma() ? s.sigma() : null);
         c.put("distance", s.distance().label());
-        c.put("surrogate", s.surrogate().label());
+        c.put("surrogate", reference ? null : s.surrogate().label());
         c.put("maxNewTokens", s.maxNewTokens());
         c.putAll(modelSettings);
         c.put("units", s.units().label());
-        c.put("sampler", s.sampler().label());
+        c.put("sampler", reference ? null : s.sampler().label());
         c.put("operator", s.operator().label());
-        c.put("kernel", s.kernel().label());
+        c.put("kernel", reference ? null : s.kernel().label());
         c.put("baseline", "greedy");
-        c.put("preset", s.preset().label());
+        c.put("preset", reference ? null : s.preset().label());
         if (s.budget() instanceof SampleBudget.Auto auto) {
             c.put("samples", "auto");
             c.put("maxSamples", auto.maxSamples());
         }
-        c.put("topK", s.topK());
+        c.put("topK", reference || !s.bootstraps() ? null : s.topK());
         if (s.operator() == OperatorKind.MASK) {
             c.put("maskToken", s.maskToken());
         }
         if (s.method().isReference()) {
             c.put("reference", s.method().label());
         }
-        if (s.budget() instanceof SampleBudget.AtLeast) {
+        if (!reference && s.budget() instanceof SampleBudget.AtLeast) {
             // The default budget: "samples", or 2n + 2 on a prompt of n units when that is more.
             c.put("minSamples", "2n+2");
         }
@@ -64,6 +66,9 @@ public final class SpecConfig {
         for (Map.Entry<String, ?> e : config.entrySet()) {
             String key = e.getKey();
             Object v = e.getValue();
+            if (v == null) {
+                continue;
+            }
             switch (key) {
                 case "preset" -> b.preset(Preset.of(text(key, v)));
                 case "units" -> b.units(UnitKind.of(text(key, v)));
@@ -91,7 +96,7 @@ public final class SpecConfig {
         }
         if ("auto".equals(samples)) {
             Object max = config.get("maxSamples");
-            b.autoSamples(max == null ? SampleBudget.DEFAULT_MAX : whole("maxSamples", max));
+            b.budget(new SampleBudget.Auto(max == null ? SampleBudget.DEFAULT_MAX : whole("maxSamples", max)));
         } else if (samples != null && config.containsKey("minSamples")) {
             b.budget(new SampleBudget.AtLeast(whole("samples", samples)));
         } else if (samples != null) {

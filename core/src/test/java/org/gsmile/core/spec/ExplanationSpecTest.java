@@ -149,18 +149,19 @@ class ExplanationSpecTest {
     @Test
     void keepOutsideTheOpenUnitIntervalIsRefused() {
         for (double keep : new double[] {0, 1, -0.1, 1.5, Double.NaN}) {
-            UserInputException e = assertRefused("keep", () -> ExplanationSpec.builder().keep(keep).build());
+            UserInputException e = assertRefused("keep", () -> ExplanationSpec.builder().sampler(SamplerKind.BERNOULLI)
+                    .keep(keep).build());
             assertTrue(e.getMessage().contains("got " + keep), e.getMessage());
         }
-        assertEquals(0.01, ExplanationSpec.builder().keep(0.01).build().keep());
+        assertEquals(0.01, ExplanationSpec.builder().sampler(SamplerKind.FIXED).keep(0.01).build().keep());
     }
 
     @Test
     void sigmaMustBePositiveAndFinite() {
         for (double sigma : new double[] {0, -1, Double.POSITIVE_INFINITY, Double.NaN}) {
-            assertRefused("sigma", () -> ExplanationSpec.builder().sigma(sigma).build());
+            assertRefused("sigma", () -> ExplanationSpec.builder().kernel(KernelKind.GAUSSIAN).sigma(sigma).build());
         }
-        assertEquals(3.0, ExplanationSpec.builder().sigma(3).build().sigma());
+        assertEquals(3.0, ExplanationSpec.builder().kernel(KernelKind.GAUSSIAN).sigma(3).build().sigma());
     }
 
     @Test
@@ -171,10 +172,38 @@ class ExplanationSpecTest {
 
     @Test
     void anEmptyMaskTokenIsRefused() {
-        UserInputException e = assertRefused("maskToken", () -> ExplanationSpec.builder().maskToken("").build());
+        UserInputException e = assertRefused("maskToken", () -> ExplanationSpec.builder().operator(OperatorKind.MASK)
+                .maskToken("").build());
         assertTrue(e.getMessage().contains("maskToken=[MASK]"), e.getMessage());
         assertTrue(e.getMessage().contains("operator=drop"), e.getMessage());
-        assertRefused("maskToken", () -> ExplanationSpec.builder().maskToken(null).build());
+        assertRefused("maskToken", () -> ExplanationSpec.builder().operator(OperatorKind.MASK).maskToken(null).build());
+    }
+
+    /** A setting given explicitly that has no effect with the others is refused, naming what makes it so. */
+    @Test
+    void settingsWithoutEffectAreRefused() {
+        assertTrue(assertRefused("keep", () -> ExplanationSpec.builder().keep(0.3).build()).getMessage()
+                .contains("sampler=strata (the default preset's sampler)"));
+        assertRefused("sigma", () -> ExplanationSpec.builder().kernel(KernelKind.SHAPLEY).sigma(1).build());
+        assertRefused("maskToken", () -> ExplanationSpec.builder().maskToken("<unk>").build());
+        assertRefused("maxSamples", () -> ExplanationSpec.builder().samples(10).maxSamples(100).build());
+        assertRefused("topK", () -> ExplanationSpec.builder().surrogate(SurrogateKind.SGD).topK(2).build());
+        for (java.util.function.UnaryOperator<ExplanationSpec.Builder> b : List.<java.util.function.UnaryOperator<
+                ExplanationSpec.Builder>>of(x -> x.samples(10), x -> x.sampler(SamplerKind.BERNOULLI),
+                x -> x.kernel(KernelKind.GAUSSIAN), x -> x.preset(Preset.THESIS), x -> x.topK(2),
+                x -> x.surrogate(SurrogateKind.SGD))) {
+            UserInputException e = assertThrows(UserInputException.class,
+                    () -> b.apply(ExplanationSpec.builder().method(Method.EXACT_SHAPLEY)).build());
+            assertTrue(e.getMessage().contains("has no effect with reference=shapley"), e.getMessage());
+        }
+        // The thesis preset's sampler and kernel use keep and sigma; an automatic budget uses its cap.
+        assertEquals(0.3, ExplanationSpec.builder().preset(Preset.THESIS).keep(0.3).sigma(0.2).build().keep());
+        assertEquals(new SampleBudget.Auto(100), ExplanationSpec.builder().autoSamples(256).maxSamples(100).build()
+                .budget());
+        // A copy counts nothing as given: changing the method of a thesis spec is not a user's mistake.
+        ExplanationSpec thesis = ExplanationSpec.builder().preset(Preset.THESIS).keep(0.3).build();
+        ExplanationSpec exact = thesis.toBuilder().method(Method.EXACT_SHAPLEY).build();
+        assertEquals(ExplanationSpec.builder().method(Method.EXACT_SHAPLEY).build(), exact);
     }
 
     /** Each enum of the spec with its parser and the setting its errors name. */

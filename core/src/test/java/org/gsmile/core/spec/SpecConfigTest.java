@@ -44,8 +44,9 @@ class SpecConfigTest {
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("model", "local:x");
         expected.put("samples", 64);
-        expected.put("keep", 0.5);
-        expected.put("sigma", 0.5);
+        // The default sampler and kernel use neither keep nor sigma: they are recorded as not applying.
+        expected.put("keep", null);
+        expected.put("sigma", null);
         expected.put("distance", "token-wasserstein");
         expected.put("surrogate", "wls");
         expected.put("maxNewTokens", 32);
@@ -105,11 +106,13 @@ class SpecConfigTest {
         assertEquals(keysWith("topK", "reference"), keys(c));
         assertEquals("loo", c.get("reference"));
         Map<String, Object> all = SpecConfig.toMap(ExplanationSpec.builder().method(Method.EXACT_SHAPLEY)
-                .operator(OperatorKind.MASK).autoSamples(64).build(), "local:x", Map.of());
-        assertEquals(List.of("model", "samples", "keep", "sigma", "distance", "surrogate", "maxNewTokens", "units",
-                "sampler", "operator", "kernel", "baseline", "preset", "maxSamples", "topK", "maskToken", "reference"),
-                keys(all));
+                .operator(OperatorKind.MASK).build(), "local:x", Map.of());
+        assertEquals(keysWith("topK", "maskToken", "reference"), keys(all));
         assertEquals("shapley", all.get("reference"));
+        // What a reference does not use is recorded as not applying.
+        for (String unused : List.of("samples", "keep", "sigma", "surrogate", "sampler", "kernel", "preset", "topK")) {
+            assertEquals(null, all.get(unused), unused);
+        }
     }
 
     @Test
@@ -131,7 +134,7 @@ class SpecConfigTest {
                 ExplanationSpec.builder().method(Method.EXACT_SHAPLEY).units(UnitKind.PHRASES).build(),
                 ExplanationSpec.builder().surrogate(SurrogateKind.SGD).kernel(KernelKind.GAUSSIAN).build(),
                 ExplanationSpec.builder().surrogate(SurrogateKind.SGD).build(),
-                ExplanationSpec.builder().preset(Preset.THESIS).sampler(SamplerKind.STRATA).kernel(KernelKind.UNIFORM)
+                ExplanationSpec.builder().preset(Preset.THESIS).sampler(SamplerKind.FIXED).kernel(KernelKind.GAUSSIAN)
                         .units(UnitKind.TOKENS).operator(OperatorKind.SYNONYM).distance(DistanceKind.LOGPROB_SHIFT)
                         .samples(17).keep(0.3).sigma(1.0).maxNewTokens(5).sign(SignConvention.IMPORTANCE).build());
     }
@@ -150,6 +153,7 @@ class SpecConfigTest {
         Map<String, Object> c = new LinkedHashMap<>(SpecConfig.toMap(ExplanationSpec.defaults(), "local:x", Map.of()));
         c.put("samples", 100L);
         c.put("topK", 2.0);
+        c.put("kernel", "gaussian");
         c.put("sigma", 1);
         ExplanationSpec s = SpecConfig.fromMap(c);
         assertEquals(new SampleBudget.AtLeast(100), s.budget());

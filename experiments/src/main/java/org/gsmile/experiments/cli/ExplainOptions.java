@@ -1,6 +1,7 @@
 package org.gsmile.experiments.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
 import org.gsmile.core.spec.DistanceKind;
@@ -13,12 +14,18 @@ import org.gsmile.core.spec.SampleBudget;
 import org.gsmile.core.spec.SamplerKind;
 import org.gsmile.core.spec.SurrogateKind;
 import org.gsmile.core.spec.UnitKind;
+import org.gsmile.models.http.RemoteModels;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.http.RetryPolicy;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options that define an explanation; shared by the commands that run one. */
 public final class ExplainOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     static final String DEFAULT_MODEL = "local:stories260K";
 
     @Option(names = "--model", paramLabel = "REF", defaultValue = DEFAULT_MODEL,
@@ -147,34 +154,70 @@ public final class ExplainOptions {
      * Options left out stay unset, so the preset fills them.
      */
     ExplanationSpec spec() {
-        ExplanationSpec.Builder b = ExplanationSpec.builder()
-                .preset(Preset.of(preset))
-                .units(UnitKind.of(units))
-                .operator(OperatorKind.of(operator))
-                .maskToken(maskToken)
-                .sampler(sampler == null ? null : SamplerKind.of(sampler))
-                .kernel(kernel == null ? null : KernelKind.of(kernel))
-                .surrogate(SurrogateKind.of(surrogate))
-                .distance(DistanceKind.of(distance))
-                .method(reference == null ? Method.SURROGATE : reference(reference))
-                .topK(topK)
-                .keep(keep)
-                .sigma(sigma)
-                .maxNewTokens(maxNewTokens);
+        ExplanationSpec.Builder b = ExplanationSpec.builder();
+        // Only options the user gave are set: the spec refuses a given option that has no effect with
+        // the others, and fills the rest from the preset.
+        if (given("--preset")) {
+            b.preset(Preset.of(preset));
+        }
+        if (given("--units")) {
+            b.units(UnitKind.of(units));
+        }
+        if (given("--operator")) {
+            b.operator(OperatorKind.of(operator));
+        }
+        if (given("--mask-token")) {
+            b.maskToken(maskToken);
+        }
+        if (sampler != null) {
+            b.sampler(SamplerKind.of(sampler));
+        }
+        if (kernel != null) {
+            b.kernel(KernelKind.of(kernel));
+        }
+        if (given("--surrogate")) {
+            b.surrogate(SurrogateKind.of(surrogate));
+        }
+        if (given("--distance")) {
+            b.distance(DistanceKind.of(distance));
+        }
+        if (reference != null) {
+            b.method(reference(reference));
+        }
+        if (given("--top-k")) {
+            b.topK(topK);
+        }
+        if (given("--keep")) {
+            b.keep(keep);
+        }
+        if (given("--sigma")) {
+            b.sigma(sigma);
+        }
+        if (given("--max-new-tokens")) {
+            b.maxNewTokens(maxNewTokens);
+        }
         if (samplesOption != null) {
-            String given = samplesOption.strip();
-            if (given.equals("auto")) {
-                b.autoSamples(maxSamples);
+            String value = samplesOption.strip();
+            if (value.equals("auto")) {
+                b.budget(new SampleBudget.Auto(SampleBudget.DEFAULT_MAX));
             } else {
                 try {
-                    b.samples(Integer.parseInt(given));
+                    b.samples(Integer.parseInt(value));
                 } catch (NumberFormatException e) {
-                    throw new UserInputException("{samples} takes a number or auto, got '" + given + "': try {samples="
+                    throw new UserInputException("{samples} takes a number or auto, got '" + value + "': try {samples="
                             + SampleBudget.DEFAULT_SAMPLES + "}");
                 }
             }
         }
+        if (given("--max-samples")) {
+            b.maxSamples(maxSamples);
+        }
         return b.build();
+    }
+
+    /** Whether the user gave the option on the command line (rather than picocli filling its default). */
+    private boolean given(String option) {
+        return mixee.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** --reference names only the references; the surrogate is what runs without it. */
@@ -186,8 +229,20 @@ public final class ExplainOptions {
         return m;
     }
 
-    /** How to call an openai: or ollama: model, from these options and the given environment. */
+    /**
+     * How to call an openai: or ollama: model, from these options and the given environment.
+     * Options that only a remote model reads are refused for any other model.
+     */
     RemoteOptions remoteOptions(Map<String, String> env, Path home) {
+        if (!RemoteModels.accepts(model)) {
+            for (String option : List.of("--logprobs", "--api-key-env", "--cache", "--concurrency", "--max-retries",
+                    "--timeout")) {
+                if (given(option)) {
+                    throw new UserInputException(option + " has no effect with --model " + model + ": it configures"
+                            + " calls to a server (openai: and ollama: models); leave " + option + " out");
+                }
+            }
+        }
         return RemoteOptions.fromSettings(env, home, apiKeyEnv, logprobs, cache, concurrency, maxRetries, timeoutSeconds,
                 retryDelayMs, seed);
     }
