@@ -80,7 +80,7 @@ final class SpecParts implements ExplainerParts {
     @Override
     public Observation<?> observation(GenerativeModel model) {
         int maxNewTokens = spec.maxNewTokens();
-        DistanceKind d = spec.distance();
+        DistanceKind d = distance(model);
         if (d == DistanceKind.EMBEDDING_WASSERSTEIN) {
             return new Observation<>(new TextProbe(model, maxNewTokens), new WordMoversDistance(MiniLmEmbedder.shared()));
         }
@@ -102,6 +102,22 @@ final class SpecParts implements ExplainerParts {
                 ? new Observation<>(probe, new TokenWassersteinDistance(probe.scorer().tokenEmbeddings(),
                         TokenWassersteinDistance.DEFAULT_TOP_K))
                 : new Observation<>(probe, new LogProbShiftDistance());
+    }
+
+    /** The auto distance made concrete for this model. */
+    @Override
+    public ExplanationSpec specFor(ExplanationSpec asked, GenerativeModel model) {
+        return asked.distance() == DistanceKind.AUTO ? asked.toBuilder().distance(distance(model)).build() : asked;
+    }
+
+    /** token-wasserstein where the model gives token probabilities, else the text distance embedding-wasserstein. */
+    private DistanceKind distance(GenerativeModel model) {
+        if (spec.distance() != DistanceKind.AUTO) {
+            return spec.distance();
+        }
+        boolean tokens = model.tokenScorer().isPresent()
+                || model instanceof TopLogprobsModel remote && remote.topLogprobs() > 0;
+        return tokens ? DistanceKind.TOKEN_WASSERSTEIN : DistanceKind.EMBEDDING_WASSERSTEIN;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.gsmile.core.explain;
 
 import org.gsmile.core.mask.PerturbationOperator;
 import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.unit.UnitSplitter;
 
 /**
@@ -10,6 +11,14 @@ import org.gsmile.core.unit.UnitSplitter;
  * their own. Every method may be called for several prompts at once.
  */
 public interface ExplainerParts {
+
+    /**
+     * The spec as it runs on this model: settings left to the model (the {@code auto} distance) made
+     * concrete, so the explanation records what ran.
+     */
+    default ExplanationSpec specFor(ExplanationSpec spec, GenerativeModel model) {
+        return spec;
+    }
 
     /** Splits the prompt into units; may use the model's tokenizer. */
     UnitSplitter splitter(GenerativeModel model);

@@ -30,6 +30,11 @@ public interface OutputProbe<O> {
         /** Observes the model on each prompt; results in the order of the prompts, null for a failed call. */
         CompletableFuture<List<O>> observe(List<String> prompts);
 
+        /** Why each prompt whose observation was null failed, in the model's or server's words. */
+        default java.util.Map<String, String> failures() {
+            return java.util.Map.of();
+        }
+
         /** Model calls made to prepare (not cached: they run once per explanation). */
         default int preparationCalls() {
             return 1;

@@ -125,7 +125,8 @@ public final class Reliability {
         double[] hi = intervals == null ? null : intervals.upper();
         for (int i = 0; i < n; i++) {
             double away = Math.abs(scores[i] - median);
-            double allowed = lo == null ? 1e-9 * scale : (hi[i] - lo[i]) / 2;
+            // Intervals close on the fit when every coalition was observed: then only rounding separates equal scores.
+            double allowed = Math.max(1e-9 * scale, lo == null ? 0 : (hi[i] - lo[i]) / 2);
             if (away > allowed) {
                 return false;
             }

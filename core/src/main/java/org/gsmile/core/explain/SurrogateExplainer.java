@@ -19,6 +19,7 @@ import org.gsmile.core.model.CallMeter;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ModelInfo;
 import org.gsmile.core.reference.SampleWeighting;
+import org.gsmile.core.spec.DistanceKind;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.SignConvention;
 import org.gsmile.core.surrogate.SurrogateFit;
@@ -76,11 +77,14 @@ public final class SurrogateExplainer implements PromptExplainer {
         if (prompt.units().isEmpty()) {
             throw new UserInputException("{prompt} has no " + splitter.name() + " to attribute to: give a prompt with text");
         }
-        return run(parts.observation(metered), prompt, request.seed(), model.info(), model.settings(), meter, start);
+        ExplanationSpec ran = parts.specFor(spec, metered);
+        return run(ran, parts.observation(metered), prompt, request.seed(), model.info(), model.settings(), meter,
+                start);
     }
 
-    private <O> Explanation run(Observation<O> observation, UnitSplitter.Segmented segmented, long seed,
-                                ModelInfo info, Map<String, Object> modelSettings, CallMeter meter, long start) {
+    private <O> Explanation run(ExplanationSpec ran, Observation<O> observation, UnitSplitter.Segmented segmented,
+                                long seed, ModelInfo info, Map<String, Object> modelSettings, CallMeter meter,
+                                long start) {
         OutputDistance<O> distance = observation.distance();
         String prompt = segmented.text();
         List<Unit> units = segmented.units();
@@ -205,11 +209,28 @@ public final class SurrogateExplainer implements PromptExplainer {
         CallStats calls = new CallStats(requested.size(), slot.size(), requested.size() - slot.size(),
                 probe.preparationCalls(), failed, meter.retries(), meter.diskCacheHits());
         Timings timings = Timings.ofNanos(modelNanos, System.nanoTime() - start);
-        Provenance provenance = new Provenance(spec, seed, info.id(), info.sha256(), modelSettings, Version.current());
+        Provenance provenance = new Provenance(ran, seed, info.id(), info.sha256(), modelSettings, Version.current());
+        List<Warning> warnings = new ArrayList<>();
+        if (spec.distance() == DistanceKind.AUTO && ran.distance() != DistanceKind.TOKEN_WASSERSTEIN) {
+            warnings.add(new Warning(Warning.Code.DISTANCE_CHOSEN, info.id() + " gives no token probabilities, so the"
+                    + " text distance " + ran.distance().label() + " ran: the outputs are compared as text",
+                    "set {logprobs} if the server returns log-probabilities, or choose a {distance}"));
+        }
+        Map<String, String> failures = probe.failures();
+        for (int r = 0; r < anchors.size(); r++) {
+            String p = requested.get(r + 1);
+            if (observed.get(slot.get(p)) == null) {
+                warnings.add(new Warning(Warning.Code.ANCHOR_REJECTED, "the model gave no real completion for the "
+                        + (anchors.get(r).keptCount() == 0 ? "empty prompt" : "anchor " + anchors.get(r))
+                        + " (" + failures.getOrDefault(p, "the call failed") + "), so the intercept was fitted"
+                        + " freely instead of held at it, and the scores no longer add up exactly",
+                        "nothing, if the fit is good; or use a model that completes an empty prompt"));
+            }
+        }
         return new Explanation(probe.baseline().withPrompt(prompt),
                 new Attribution(units, fit.coefficients(), fit.intercept()),
                 new Fit(fit.fidelity(), fit.ridge()), sampleList, sampling, new Cost(calls, timings), provenance,
-                List.of());
+                warnings);
     }
 
     /** The spec's sign convention applied, then the warnings of {@link Reliability} after the run's own. */

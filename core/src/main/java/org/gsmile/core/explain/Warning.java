@@ -34,7 +34,9 @@ public record Warning(Code code, String message, String remedy) {
         /** Many remote calls failed after their retries. */
         FAILED_CALLS("failed-calls", false),
         /** The empty-prompt anchor got no real completion; the intercept was fitted freely. */
-        ANCHOR_REJECTED("anchor-rejected", false);
+        ANCHOR_REJECTED("anchor-rejected", false),
+        /** The distance was left to the model and a text distance ran: the model gives no token probabilities. */
+        DISTANCE_CHOSEN("distance-chosen", false);
 
         private final String label;
         private final boolean blocksRanking;

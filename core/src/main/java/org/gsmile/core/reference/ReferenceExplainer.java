@@ -54,6 +54,11 @@ public final class ReferenceExplainer implements PromptExplainer {
         boolean shapley = spec.method() == Method.EXACT_SHAPLEY;
         ExplainerParts enumerating = new ExplainerParts() {
             @Override
+            public ExplanationSpec specFor(ExplanationSpec s, GenerativeModel m) {
+                return parts.specFor(s, m);
+            }
+
+            @Override
             public UnitSplitter splitter(GenerativeModel m) {
                 return parts.splitter(m);
             }

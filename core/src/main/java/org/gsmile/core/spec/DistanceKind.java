@@ -2,6 +2,11 @@ package org.gsmile.core.spec;
 
 /** How far an output moved from the original one. */
 public enum DistanceKind implements Choice {
+    /**
+     * token-wasserstein where the model gives token probabilities (in-process models, or a server
+     * asked for log-probabilities), else embedding-wasserstein; the explanation records which ran.
+     */
+    AUTO("auto"),
     /** Wasserstein-1 between next-token distributions. */
     TOKEN_WASSERSTEIN("token-wasserstein"),
     /** mean rise in negative log-likelihood of the original output. */

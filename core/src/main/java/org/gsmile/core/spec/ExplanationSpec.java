@@ -162,7 +162,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         private SamplerKind sampler;
         private KernelKind kernel;
         private SurrogateKind surrogate = SurrogateKind.WLS;
-        private DistanceKind distance = DistanceKind.TOKEN_WASSERSTEIN;
+        private DistanceKind distance = DistanceKind.AUTO;
         private Method method = Method.SURROGATE;
         private SampleBudget budget;
         private int topK = DEFAULT_TOP_K;

@@ -49,7 +49,7 @@ class ExplanationSpecTest {
         assertEquals(OperatorKind.DROP, s.operator());
         assertEquals("[MASK]", s.maskToken());
         assertEquals(SurrogateKind.WLS, s.surrogate());
-        assertEquals(DistanceKind.TOKEN_WASSERSTEIN, s.distance());
+        assertEquals(DistanceKind.AUTO, s.distance());
         assertEquals(Method.SURROGATE, s.method());
         assertEquals(3, s.topK());
         assertEquals(0.5, s.keep());

@@ -47,7 +47,8 @@ class SpecConfigTest {
         // The default sampler and kernel use neither keep nor sigma: they are recorded as not applying.
         expected.put("keep", null);
         expected.put("sigma", null);
-        expected.put("distance", "token-wasserstein");
+        // Left to the model: the explanation records the distance that ran (SpecParts.specFor).
+        expected.put("distance", "auto");
         expected.put("surrogate", "wls");
         expected.put("maxNewTokens", 32);
         expected.put("units", "words");

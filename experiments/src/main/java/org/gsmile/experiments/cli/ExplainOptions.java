@@ -101,11 +101,12 @@ public final class ExplainOptions {
             description = "Width of the Gaussian kernel exp(-d^2/S^2) on the fraction d of words removed. Default: ${DEFAULT-VALUE}.")
     double sigma;
 
-    @Option(names = "--distance", paramLabel = "NAME", defaultValue = "token-wasserstein",
-            description = "Output distance: token-wasserstein (Wasserstein-1 between next-token distributions, "
-                    + "default), logprob-shift (mean rise in negative log-likelihood of the output), "
-                    + "embedding-wasserstein (Word Mover's Distance between the output texts) or sentence-embedding "
-                    + "(cosine distance between sentence embeddings of the outputs).")
+    @Option(names = "--distance", paramLabel = "NAME", defaultValue = "auto",
+            description = "Output distance: auto (default: token-wasserstein where the model gives token probabilities,"
+                    + " else embedding-wasserstein, and the output says which ran), token-wasserstein (Wasserstein-1"
+                    + " between next-token distributions), logprob-shift (mean rise in negative log-likelihood of the"
+                    + " output), embedding-wasserstein (Word Mover's Distance between the output texts) or"
+                    + " sentence-embedding (cosine distance between sentence embeddings of the outputs).")
     String distance;
 
     @Option(names = "--surrogate", paramLabel = "NAME", defaultValue = "wls",

@@ -31,6 +31,10 @@ final class OllamaGenerateWire implements WireFormat {
             throw new MalformedResponseException("the server reported: " + ErrorBodies.shorten(body.get("error").asText()));
         }
         JsonNode response = WireJson.required(body, "response", "");
+        if (response.asText().isEmpty() && "load".equals(body.path("done_reason").asText())) {
+            // Ollama answers an empty prompt by loading the model: no completion was made, and asking again gives the same.
+            throw new CallFailedException("the server answered with a load event (done_reason \"load\"), not a completion");
+        }
         return new TopLogprobs(response.asText(), WireJson.stepsIfAny(body.path("logprobs")));
     }
 }

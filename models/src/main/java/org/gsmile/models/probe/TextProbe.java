@@ -2,6 +2,8 @@ package org.gsmile.models.probe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.gsmile.core.Futures;
@@ -47,10 +49,16 @@ public final class TextProbe implements OutputProbe<String> {
                     + " explain: rephrase or extend the prompt, or raise {maxNewTokens}");
         }
         Baseline baseline = Baseline.ofText(prompt, text);
+        Map<String, String> failures = new ConcurrentHashMap<>();
         return new Prepared<>() {
             @Override
             public Baseline baseline() {
                 return baseline;
+            }
+
+            @Override
+            public Map<String, String> failures() {
+                return Map.copyOf(failures);
             }
 
             @Override
@@ -59,7 +67,7 @@ public final class TextProbe implements OutputProbe<String> {
                 for (String p : prompts) {
                     calls.add(p.equals(prompt) ? CompletableFuture.completedFuture(text) : generate(p));
                 }
-                return Observations.collect(calls);
+                return Observations.collect(prompts, calls, failures);
             }
         };
     }

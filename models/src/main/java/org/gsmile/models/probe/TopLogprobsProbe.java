@@ -2,6 +2,8 @@ package org.gsmile.models.probe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
@@ -55,10 +57,16 @@ public final class TopLogprobsProbe implements OutputProbe<TopLogprobs> {
         }
         TopLogprobs original = answer;
         Baseline baseline = Baseline.ofText(prompt, answer.text());
+        Map<String, String> failures = new ConcurrentHashMap<>();
         return new Prepared<>() {
             @Override
             public Baseline baseline() {
                 return baseline;
+            }
+
+            @Override
+            public Map<String, String> failures() {
+                return Map.copyOf(failures);
             }
 
             @Override
@@ -73,7 +81,7 @@ public final class TopLogprobsProbe implements OutputProbe<TopLogprobs> {
                                 return a;
                             }));
                 }
-                return Observations.collect(calls);
+                return Observations.collect(prompts, calls, failures);
             }
         };
     }
