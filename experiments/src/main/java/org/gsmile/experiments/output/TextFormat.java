@@ -72,10 +72,7 @@ final class TextFormat {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
         boolean empty = true;
-        for (String word : text.split(" ")) {
-            if (word.isEmpty()) {
-                continue;
-            }
+        for (String word : unbreakable(text)) {
             if (!empty && line.length() + 1 + word.length() > WIDTH) {
                 lines.add(line.toString());
                 line = new StringBuilder(rest);
@@ -93,6 +90,31 @@ final class TextFormat {
             sb.append(l).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The words of a text, where a line break would mislead kept together: a flag with its value
+     * ({@code --samples 24}) and the operands of {@code +}, {@code =} and {@code −} ({@code 2n + 2}).
+     */
+    private static List<String> unbreakable(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : text.split(" ")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        boolean glueNext = false;
+        for (String w : words) {
+            boolean operator = w.equals("+") || w.equals("=") || w.equals("−") || w.equals("-");
+            if (!out.isEmpty() && (glueNext || operator)) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + w);
+            } else {
+                out.add(w);
+            }
+            glueNext = operator || (w.startsWith("--") && w.length() > 2);
+        }
+        return out;
     }
 
     /** A number for prose: 5 significant digits, signed. */

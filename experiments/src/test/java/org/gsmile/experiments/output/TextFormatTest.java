@@ -42,6 +42,15 @@ class TextFormatTest {
     }
 
     @Test
+    void aFlagStaysWithItsValueAndASumWithItsOperands() {
+        String text = "x".repeat(88) + " raise --samples 24 or (2n + 2) samples";
+        String wrapped = TextFormat.wrap(text, "", "  ");
+        assertTrue(wrapped.contains("--samples 24"), wrapped);
+        assertTrue(wrapped.contains("(2n + 2)"), wrapped);
+        assertEquals(text, wrapped.replaceAll("\\n  ", " ").strip());
+    }
+
+    @Test
     void aUnitInContextIsWholeAndTheCutContextMarked() {
         String prompt = "Once upon a time, there was a little girl named Lily who loved her red ball very much.";
         int start = prompt.indexOf("there");
