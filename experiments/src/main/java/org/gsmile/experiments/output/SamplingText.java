@@ -75,12 +75,13 @@ public final class SamplingText {
         SamplingReport s = e.sampling();
         StringBuilder sb = new StringBuilder();
         if (!s.unreplacedUnits().isEmpty()) {
-            sb.append("No synonym (dropped instead):");
+            StringBuilder list = new StringBuilder();
             for (int i : s.unreplacedUnits()) {
-                sb.append(' ').append(TextFormat.escape(e.units().get(i).text())).append(" (#").append(i + 1).append(')');
+                list.append(list.length() == 0 ? "" : ", ").append(TextFormat.escape(e.units().get(i).text()))
+                        .append(" (#").append(i + 1).append(')');
             }
-            sb.append(String.format(Locale.ROOT, " (%d of %s)%n", s.unreplacedUnits().size(),
-                    units(e.units().size(), e.provenance().spec().units())));
+            sb.append(TextFormat.wrap(list + String.format(Locale.ROOT, "; %d of %s", s.unreplacedUnits().size(),
+                    units(e.units().size(), e.provenance().spec().units())), "No synonym (dropped instead): ", "  "));
         }
         if (e.warnings().isEmpty()) {
             sb.append("Reliability: no warnings\n");
