@@ -40,7 +40,15 @@ public class UserInputException extends RuntimeException {
      * value (null for a bare {@code {key}}) and returns what to print.
      */
     public String render(BiFunction<String, String, String> style) {
-        String template = super.getMessage();
+        return render(super.getMessage(), style);
+    }
+
+    /**
+     * Any text with {@code {key}} placeholders (an exception's message, a warning's message or
+     * remedy) with each setting named by {@code style}, as {@link #render(BiFunction)} does; null
+     * stays null.
+     */
+    public static String render(String template, BiFunction<String, String, String> style) {
         if (template == null) {
             return null;
         }

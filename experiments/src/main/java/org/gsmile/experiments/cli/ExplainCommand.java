@@ -32,9 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "and fits a linear surrogate weighted by the Shapley kernel, so the scores estimate Shapley "
                         + "values. --preset thesis reproduces the thesis recipe (Bernoulli masks, Gaussian kernel).",
                 "",
-                "Each word's score is its coefficient: negative means keeping the word holds the output in place "
-                        + "(removing it moves the output by about |score|). Bootstrap intervals say how sure each "
-                        + "score is."},
+                "Each word's score estimates its Shapley value of the output distance: its average contribution, "
+                        + "over coalitions of the other words, to how far the output moves. Negative means keeping the "
+                        + "word holds the output in place (--sign importance flips it). Bootstrap intervals say how "
+                        + "sure each score is; warnings say when not to trust the scores."},
         footer = {"", "Examples:", "  gsmile explain \"Lily wanted to play with her red ball\"",
                 "  gsmile explain --samples 64 --distance logprob-shift --format json \"Tom saw a big dog\"",
                 "  gsmile explain --model openai:http://127.0.0.1:8000/v1#my-model --distance embedding-wasserstein"

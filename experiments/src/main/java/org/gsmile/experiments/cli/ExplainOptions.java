@@ -12,6 +12,7 @@ import org.gsmile.core.spec.OperatorKind;
 import org.gsmile.core.spec.Preset;
 import org.gsmile.core.spec.SampleBudget;
 import org.gsmile.core.spec.SamplerKind;
+import org.gsmile.core.spec.SignConvention;
 import org.gsmile.core.spec.SurrogateKind;
 import org.gsmile.core.spec.UnitKind;
 import org.gsmile.models.http.RemoteModels;
@@ -117,6 +118,12 @@ public final class ExplainOptions {
             description = "Length of the greedy output that is explained. Default: ${DEFAULT-VALUE}.")
     int maxNewTokens;
 
+    @Option(names = "--sign", paramLabel = "distance|importance", defaultValue = "distance",
+            description = "Which way the scores point: distance (default; negative = keeping the unit holds the output"
+                    + " in place, the surrogate's own sign) or importance (the opposite: positive = keeping the unit"
+                    + " holds the output in place, as SHAP and Captum users read scores).")
+    String sign;
+
     @Option(names = "--api-key-env", paramLabel = "VAR",
             description = "Environment variable that holds the API key of an openai: or ollama: model. "
                     + "Default: OPENAI_API_KEY for openai:, none for ollama:.")
@@ -196,6 +203,9 @@ public final class ExplainOptions {
         }
         if (given("--max-new-tokens")) {
             b.maxNewTokens(maxNewTokens);
+        }
+        if (given("--sign")) {
+            b.sign(SignConvention.of(sign));
         }
         if (samplesOption != null) {
             String value = samplesOption.strip();

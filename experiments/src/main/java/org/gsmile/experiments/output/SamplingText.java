@@ -1,52 +1,141 @@
 package org.gsmile.experiments.output;
 
+import static org.gsmile.experiments.output.TextFormat.count;
+import static org.gsmile.experiments.output.TextFormat.units;
+
 import java.util.Locale;
 import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.explain.Explanation;
+import org.gsmile.core.explain.Warning;
+import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.core.spec.KernelKind;
+import org.gsmile.core.spec.Method;
+import org.gsmile.core.spec.SampleBudget;
+import org.gsmile.core.spec.SamplerKind;
+import org.gsmile.core.spec.SurrogateKind;
+import org.gsmile.experiments.cli.CliNames;
 
-/** The sampling part of an explanation for a person: budget, why it stopped, and how sure each score is. */
+/**
+ * What ran and how the samples were spent, for a person: the method line, the samples line, and at
+ * the end the units the operator could not replace and the count of warnings.
+ */
 public final class SamplingText {
     private SamplingText() {
     }
 
+    /**
+     * What computed the scores, as it actually ran: "exact Shapley values, all 512 coalitions of the 9
+     * words", "leave-one-out, …", or the surrogate's sampler, weights and fit.
+     */
+    public static String method(Explanation e) {
+        ExplanationSpec spec = e.provenance().spec();
+        int n = e.units().size();
+        if (spec.method() == Method.EXACT_SHAPLEY) {
+            return String.format(Locale.ROOT, "exact Shapley values, all %s of the %s (2^%d), each observed",
+                    count(1L << n, "coalition"), units(n, spec.units()), n);
+        }
+        if (spec.method() == Method.LEAVE_ONE_OUT) {
+            return "leave-one-out, " + count(n, "prompt") + " besides the original, each with one "
+                    + TextFormat.unitNoun(spec.units()) + " removed";
+        }
+        return "surrogate: " + sampler(spec, n) + ", " + kernel(spec) + ", " + surrogate(spec.surrogate())
+                + " on " + units(n, spec.units());
+    }
+
+    /** How many samples the fit used and why that many: the budget, the rounds and why drawing stopped. */
+    public static String samples(Explanation e) {
+        ExplanationSpec spec = e.provenance().spec();
+        SamplingReport s = e.sampling();
+        int n = e.units().size();
+        StringBuilder sb = new StringBuilder(String.valueOf(s.samples()));
+        SampleBudget budget = spec.budget();
+        boolean raised = s.samples() > budget.samplesFor(n) && spec.kernel() == KernelKind.SHAPLEY;
+        if (spec.sampler() == SamplerKind.EXHAUSTIVE) {
+            sb.append(" (the exhaustive sampler draws every coalition, whatever ")
+                    .append(CliNames.render("{samples}")).append(" says)");
+        } else if (budget instanceof SampleBudget.Auto auto) {
+            sb.append(" in ").append(count(s.rounds(), "round")).append(" (budget auto, at most ")
+                    .append(CliNames.render("{maxSamples=" + auto.maxSamples() + "}")).append(')');
+        } else if (budget instanceof SampleBudget.AtLeast atLeast) {
+            sb.append(String.format(Locale.ROOT, " (default: max(%d, 2n + 2) = %d for n = %d)", atLeast.samples(),
+                    budget.samplesFor(n), n));
+        } else {
+            sb.append(" (").append(CliNames.render("{samples=" + budget.samplesFor(n) + "}"))
+                    .append(raised ? ", raised to the Shapley kernel's two anchors, the empty and the full prompt,"
+                            + " which are always observed" : "").append(')');
+        }
+        if (!(budget instanceof SampleBudget.Auto)) {
+            sb.append(", ").append(count(s.rounds(), "round"));
+        }
+        return sb.append("; stopped: ").append(reason(s)).toString();
+    }
+
+    /** The part after the cost: units without a synonym, and the warnings' count. */
     public static String render(Explanation e) {
         SamplingReport s = e.sampling();
         StringBuilder sb = new StringBuilder();
-        String sampler = e.provenance().spec().sampler().label();
-        String kernel = e.provenance().spec().kernel().label();
-        sb.append(String.format(Locale.ROOT, "Sampling: %d perturbations (%s sampler, %s kernel), %s budget, %d round%s;"
-                        + " stopped: %s%n", s.samples(), sampler, kernel, s.budget(), s.rounds(), s.rounds() == 1 ? "" : "s",
-                reason(s)));
-        if (s.hasIntervals()) {
-            sb.append(String.format(Locale.ROOT, "%.0f %% bootstrap intervals; the top-%d set comes back in %.0f %% of "
-                    + "resamples%n", 100 * s.level(), s.topK(), 100 * s.topKStability()));
-            double[] lo = s.lower();
-            double[] hi = s.upper();
-            double[] theta = e.attribution().scores();
-            for (int i : e.attribution().ranking()) {
-                String text = e.units().get(i).text();
-                if (text.length() > 24) {
-                    text = text.substring(0, 23) + "…";
-                }
-                sb.append(String.format(Locale.ROOT, "  %-24s %+10.5f  [%+.5f, %+.5f]%s%n", text, theta[i], lo[i], hi[i],
-                        lo[i] > 0 || hi[i] < 0 ? "" : "  (includes 0)"));
-            }
-        }
         if (!s.unreplacedUnits().isEmpty()) {
-            sb.append("No synonym (dropped instead):");
+            StringBuilder list = new StringBuilder();
             for (int i : s.unreplacedUnits()) {
-                sb.append(' ').append(e.units().get(i).text());
+                list.append(list.length() == 0 ? "" : ", ").append(TextFormat.escape(e.units().get(i).text()))
+                        .append(" (#").append(i + 1).append(')');
             }
-            sb.append(String.format(Locale.ROOT, " (%d of %d units)%n", s.unreplacedUnits().size(), e.units().size()));
+            sb.append(TextFormat.wrap(list + String.format(Locale.ROOT, "; %d of %s", s.unreplacedUnits().size(),
+                    units(e.units().size(), e.provenance().spec().units())), "No synonym (dropped instead): ", "  "));
+        }
+        if (e.warnings().isEmpty()) {
+            sb.append("Reliability: no warnings\n");
+        } else {
+            StringBuilder codes = new StringBuilder();
+            for (Warning w : e.warnings()) {
+                codes.append(codes.length() == 0 ? "" : ", ").append(w.code().label());
+            }
+            sb.append(TextFormat.wrap(count(e.warnings().size(), "warning") + " (" + codes
+                    + "), listed under the output", "Reliability: ", "  "));
         }
         return sb.toString();
+    }
+
+    private static String sampler(ExplanationSpec spec, int n) {
+        return switch (spec.sampler()) {
+            case STRATA -> "strata sampler";
+            case EXHAUSTIVE -> String.format(Locale.ROOT, "exhaustive sampler (all 2^n − 2 = %d proper coalitions)",
+                    (1L << Math.min(n, 62)) - 2);
+            case SHAPLEY -> "Shapley-kernel sampler";
+            case PAIRED_SHAPLEY -> "paired Shapley-kernel sampler";
+            case BERNOULLI -> String.format(Locale.ROOT, "Bernoulli sampler (keep %s)", number(spec.keep()));
+            case PAIRED_BERNOULLI -> String.format(Locale.ROOT, "paired Bernoulli sampler (keep %s)",
+                    number(spec.keep()));
+            case FIXED -> String.format(Locale.ROOT, "fixed-size sampler (%s dropped per sample)",
+                    TextFormat.count(Math.max(1, Math.min(n - 1, Math.round((1 - spec.keep()) * n))),
+                            TextFormat.unitNoun(spec.units()), spec.units().label()));
+        };
+    }
+
+    private static String kernel(ExplanationSpec spec) {
+        return switch (spec.kernel()) {
+            case SHAPLEY -> "Shapley kernel";
+            case GAUSSIAN -> "Gaussian kernel (sigma " + number(spec.sigma()) + ")";
+            case UNIFORM -> "uniform weights";
+        };
+    }
+
+    private static String surrogate(SurrogateKind kind) {
+        return switch (kind) {
+            case WLS -> "weighted least squares";
+            case SGD -> "linear SGD (Tribuo)";
+        };
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static String reason(SamplingReport s) {
         return switch (s.stopReason()) {
             case BUDGET -> "budget spent";
-            case STABLE -> "top-" + s.topK() + " stable, intervals exclude 0";
-            case MAX_SAMPLES -> "--max-samples reached before the top-" + s.topK() + " was stable";
+            case STABLE -> "the top-" + s.topK() + " set was stable and its intervals exclude 0";
+            case MAX_SAMPLES -> CliNames.render("{maxSamples}") + " reached before the top-" + s.topK() + " set was stable";
             case EXHAUSTED -> "every coalition the sampler can draw was observed";
         };
     }

@@ -106,6 +106,23 @@ class HttpExplainTest {
     }
 
     @Test
+    void theTextOutputSaysWhenEveryAnswerCameFromTheResponseCache() throws IOException {
+        server = FakeModelServer.healthy();
+        String[] args = {"explain", "--model", openai(), "--samples", "24", "--max-new-tokens", "12", "--cache",
+                temp.resolve("cache").toString(), "--distance", "embedding-wasserstein", PROMPT};
+        Result first = gsmile(environment, args);
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().contains(", 0 from the response cache, 0 retries\n"), first.out());
+        assertFalse(first.out().contains("Every answer came from the response cache"), first.out());
+        Result second = gsmile(environment, args);
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.out().matches("(?s).*, (\\d+) from the response cache, 0 retries\n.*"), second.out());
+        assertTrue(second.out().contains("Every answer came from the response cache: no request reached the model"),
+                second.out());
+        assertTrue(second.out().contains("--cache none"), second.out());
+    }
+
+    @Test
     void misbehavingServerStillGivesAnExplanationAndReportsTheRetries() throws IOException {
         // Every prompt's first request fails, each in one of the ways real servers fail.
         server = new FakeModelServer(call -> {

@@ -49,7 +49,7 @@ class OnnxExplainTest {
         Result r = gsmile("explain", "--model", model("tinylstm"), "--samples", "32", "--max-new-tokens", "8", PROMPT);
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Output: "), r.out());
-        assertTrue(r.out().contains("Fidelity: weighted R²"), r.out());
+        assertTrue(r.out().contains("Fit: weighted R²"), r.out());
         assertTrue(r.out().contains("33 requested"), r.out());
         for (String word : PROMPT.split(" ")) {
             assertTrue(r.out().contains(" " + word + " "), word + " missing in\n" + r.out());
