@@ -45,27 +45,40 @@ public final class Reliability {
         }
         long distinct = samples.stream().map(Sample::mask).distinct().count();
         if (surrogate && (distinct < n + 1 || e.fit().ridge() > 0)) {
-            w.add(new Warning(Warning.Code.UNDERDETERMINED, String.format(Locale.ROOT,
-                    "the fit is not identified: %d distinct samples for %d units and the intercept (at least %d"
-                            + " needed)%s, so the scores are not determined by the observations", distinct, n, n + 1,
-                    e.fit().ridge() > 0 ? "; a ridge penalty had to be added" : ""),
+            w.add(new Warning(Warning.Code.UNDERDETERMINED, distinct < n + 1
+                    ? String.format(Locale.ROOT, "the fit is not identified: %d distinct samples for %d units and the"
+                            + " intercept (at least %d needed), so the scores are not determined by the observations",
+                            distinct, n, n + 1)
+                    : String.format(Locale.ROOT, "the fit is not identified: the %d distinct samples do not separate"
+                            + " every unit from the others (a ridge penalty had to be added), so some scores are not"
+                            + " determined by the observations", distinct),
                     "raise {samples} to at least {samples=" + SampleBudget.minimumFor(n) + "}"));
         }
         int drawn = e.sampling().samples();
-        if (spec.budget() instanceof SampleBudget.Fixed && spec.method() == org.gsmile.core.spec.Method.SURROGATE
-                && drawn < SampleBudget.minimumFor(n) && distinct < (1L << Math.min(n, 30))) {
+        boolean everyCoalition = n < 31 && distinct >= (1L << n);
+        if (spec.budget() instanceof SampleBudget.Fixed fixed && spec.method() == org.gsmile.core.spec.Method.SURROGATE
+                && fixed.samples() < SampleBudget.minimumFor(n) && !everyCoalition) {
             w.add(new Warning(Warning.Code.FEW_SAMPLES, String.format(Locale.ROOT,
-                    "%d samples were asked for %d units; identifying every unit takes at least %d (2n + 2)", drawn,
-                    n, SampleBudget.minimumFor(n)),
+                    "%d sample%s asked for %d units; identifying every unit takes at least %d (2n + 2)",
+                    fixed.samples(), fixed.samples() == 1 ? " was" : "s were", n, SampleBudget.minimumFor(n)),
                     "leave {samples} out (the default grows with the prompt) or give {samples="
                             + SampleBudget.minimumFor(n) + "}"));
         }
         Fidelity f = e.fit().fidelity();
-        if (surrogate && !unchanged && f.r2w() < MIN_R2) {
+        if (surrogate && !unchanged && everyCoalition && f.r2w() < MIN_R2) {
             w.add(new Warning(Warning.Code.LOW_FIT, String.format(Locale.ROOT,
-                    "weighted R² %.3f is below %.1f: the linear surrogate does not reproduce how the output moved,"
-                            + " so its scores may not reflect the model", f.r2w(), MIN_R2),
-                    "raise {samples}, try {units=phrases}, or suspect units that only matter together"));
+                    "weighted R² %.3f is below %.1f although every coalition was observed: the scores are exact"
+                            + " Shapley values, but the units interact, and no additive score shows how", f.r2w(), MIN_R2),
+                    "read the scores as averages over coalitions; explain larger units (e.g. [[marked]] ones) to see"
+                            + " which belong together"));
+        } else if (surrogate && !unchanged && (f.r2w() < MIN_R2 || Double.isNaN(f.r2w()))) {
+            w.add(new Warning(Warning.Code.LOW_FIT, Double.isNaN(f.r2w())
+                    ? "the fit's R² cannot be computed (the samples carry no weight to judge it by), so nothing says"
+                            + " the scores reflect the model"
+                    : String.format(Locale.ROOT, "weighted R² %.3f is below %.1f: the linear surrogate does not reproduce"
+                            + " how the output moved, so its scores may not reflect the model", f.r2w(), MIN_R2),
+                    "raise {samples}" + (spec.units() == org.gsmile.core.spec.UnitKind.WORDS ? ", try {units=phrases}," : ",")
+                            + " or suspect units that only matter together"));
         } else if (surrogate && !unchanged && (Double.isNaN(f.r2wAdjusted()) || f.r2wAdjusted() < MIN_R2)) {
             w.add(new Warning(Warning.Code.LOW_ADJUSTED_FIT, Double.isNaN(f.r2wAdjusted())
                     ? String.format(Locale.ROOT, "adjusted R² cannot be computed (no more samples than unknowns),"
@@ -79,8 +92,9 @@ public final class Reliability {
         boolean honestIntervals = s.hasIntervals() && drawnSamples >= 2 * n;
         if (s.hasIntervals() && !honestIntervals) {
             w.add(new Warning(Warning.Code.NO_INTERVALS, String.format(Locale.ROOT,
-                    "%d samples are too few for bootstrap intervals over %d units (at least %d needed), so the"
-                            + " intervals and the top-%d stability are not reported", drawnSamples, n, 2 * n, s.topK()),
+                    "%d drawn samples (besides the empty and the full prompt) are too few for bootstrap intervals over"
+                            + " %d units (at least %d needed), so the intervals and the top-%d stability are not reported",
+                    drawnSamples, n, 2 * n, s.topK()),
                     "raise {samples} to at least {samples=" + SampleBudget.minimumFor(n) + "}"));
         }
         if (!unchanged && n > 1 && flat(e.attribution().scores(), honestIntervals ? s : null)) {
