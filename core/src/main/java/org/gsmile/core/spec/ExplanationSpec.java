@@ -50,7 +50,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(sign, "sign");
-        if (maskToken == null || maskToken.isEmpty()) {
+        if (maskToken == null || maskToken.isBlank()) {
             throw new UserInputException("{maskToken} is empty: give a placeholder such as {maskToken="
                     + DEFAULT_MASK_TOKEN + "}, or use {operator=drop}");
         }
