@@ -126,7 +126,7 @@ final class HttpCaller {
                         : reason.startsWith("HTTP 429") ? ": the server keeps limiting the rate; lower {concurrency}"
                         + " or raise {maxRetries}" : "";
                 throw new CallFailedException(endpoint + ": " + reason + ", still after " + policy.maxRetries()
-                        + " retries" + fix);
+                        + (policy.maxRetries() == 1 ? " retry" : " retries") + fix);
             }
             retries.incrementAndGet();
             onRetry.run();

@@ -79,8 +79,12 @@ public record RemoteReference(String reference, Api api, URI endpoint, String mo
             throw new UserInputException("'" + shown + "' names no model: write the model after '#', as in "
                     + "openai:http://127.0.0.1:8000/v1#my-model");
         }
-        String base = spec.substring(0, hash);
+        String base = spec.substring(0, hash).strip();
         String model = spec.substring(hash + 1).strip();
+        if (base.isEmpty()) {
+            throw new UserInputException("'" + shown + "' names no server: write it before '#', as in"
+                    + " openai:http://127.0.0.1:8000/v1#" + UrlSecrets.mask(model));
+        }
         String api = "chat";
         int q = model.indexOf("?api=");
         if (q >= 0) {

@@ -176,8 +176,10 @@ public final class ModelResolver {
         String lower = ref.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             String server = shown.contains("#") ? shown : shown + "#<model>";
+            Matcher host = Pattern.compile("^https?://[^/#?]+", Pattern.CASE_INSENSITIVE).matcher(shown);
             return new UserInputException("'" + shown + "' is a server, not a model reference: write openai:" + server
-                    + " for an OpenAI-compatible server, or ollama:<model>@" + shown.split("#", 2)[0] + " for Ollama");
+                    + " for an OpenAI-compatible server, or ollama:<model>@" + (host.find() ? host.group() : shown)
+                    + " for Ollama");
         }
         if (ref.equalsIgnoreCase(STORIES_260K)) {
             return new UserInputException("unknown model reference '" + shown + "': did you mean local:" + STORIES_260K

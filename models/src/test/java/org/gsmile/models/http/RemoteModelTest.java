@@ -232,7 +232,7 @@ class RemoteModelTest {
         CompletionException e = assertThrows(CompletionException.class,
                 () -> model.generateWithTopLogprobs("x", GREEDY).join());
         assertTrue(e.getCause() instanceof CallFailedException, e.toString());
-        assertTrue(e.getCause().getMessage().contains("no answer within 1 ms, still after 1 retries: raise {timeout}"),
+        assertTrue(e.getCause().getMessage().contains("no answer within 1 ms, still after 1 retry: raise {timeout}"),
                 e.getCause().getMessage());
         assertFalse(e.getCause().getMessage().contains("cannot reach"), e.getCause().getMessage());
     }
@@ -243,7 +243,7 @@ class RemoteModelTest {
         open(chat(), options(Map.of(), null, 1, 1, 0));
         CompletionException e = assertThrows(CompletionException.class,
                 () -> model.generateWithTopLogprobs("x", GREEDY).join());
-        assertTrue(e.getCause().getMessage().endsWith("no answer within 400 ms, still after 1 retries: raise {timeout}"
+        assertTrue(e.getCause().getMessage().endsWith("no answer within 400 ms, still after 1 retry: raise {timeout}"
                 + " if the server is just slow"), e.getCause().getMessage());
     }
 
