@@ -53,7 +53,8 @@ public final class ExplainOptions {
     @Option(names = "--units", paramLabel = "NAME", defaultValue = "words",
             description = "What the explanation attributes to: words (default), tokens (the model's own; local: models),"
                     + " phrases (clauses, split at punctuation) or sentences. In any case [[several words]] in the "
-                    + "prompt is one unit, and the brackets are not sent to the model.")
+                    + "prompt is one unit, and the brackets are not sent to the model; write \\[[ and \\]] for "
+                    + "literal brackets.")
     String units;
 
     @Option(names = "--operator", paramLabel = "NAME", defaultValue = "drop",
@@ -163,18 +164,43 @@ public final class ExplainOptions {
                 .maxNewTokens(maxNewTokens);
         if (samplesOption != null) {
             String given = samplesOption.strip();
-            if (given.equals("auto")) {
+            if (given.equalsIgnoreCase("auto")) {
+                if (maxSamples > MAX_SAMPLES) {
+                    throw new UserInputException("{maxSamples} " + maxSamples + " is too large: give a number from "
+                            + SampleBudget.MIN_AUTO + " to " + MAX_SAMPLES + ", as in {maxSamples="
+                            + SampleBudget.DEFAULT_MAX + "}");
+                }
                 b.autoSamples(maxSamples);
             } else {
-                try {
-                    b.samples(Integer.parseInt(given));
-                } catch (NumberFormatException e) {
-                    throw new UserInputException("{samples} takes a number or auto, got '" + given + "': try {samples="
-                            + SampleBudget.DEFAULT_SAMPLES + "}");
-                }
+                b.samples(samples(given));
             }
         }
         return b.build();
+    }
+
+    /** The most samples one explanation may request: more than any analysis needs, and what memory can hold. */
+    static final int MAX_SAMPLES = 100_000;
+
+    /** A count for --samples, with the range in every refusal. */
+    private static int samples(String given) {
+        String range = "a number from 1 to " + MAX_SAMPLES + ", or auto";
+        if (given.isEmpty()) {
+            throw new UserInputException("{samples} is empty: give " + range + ", as in {samples="
+                    + SampleBudget.DEFAULT_SAMPLES + "}");
+        }
+        if (!given.matches("[+-]?\\d+")) {
+            throw new UserInputException("{samples} takes " + range + ", got '" + given + "': try {samples="
+                    + SampleBudget.DEFAULT_SAMPLES + "}");
+        }
+        java.math.BigInteger n = new java.math.BigInteger(given);
+        if (n.signum() < 1) {
+            throw new UserInputException("{samples} must be at least 1, got " + n + ": give " + range);
+        }
+        if (n.compareTo(java.math.BigInteger.valueOf(MAX_SAMPLES)) > 0) {
+            throw new UserInputException("{samples} " + n + " is too large: give " + range + " (auto stops when the"
+                    + " top units are stable)");
+        }
+        return n.intValue();
     }
 
     /** --reference names only the references; the surrogate is what runs without it. */
