@@ -194,8 +194,10 @@ final class CommandLineMistakes {
     private static List<String> suggestions(List<String> fromPicocli, String option, CommandSpec spec) {
         String name = optionName(option);
         List<String> found = new ArrayList<>();
+        // Picocli's second guess is often far off (--max-sample: --mask-token): keep the close ones.
         for (String s : fromPicocli) {
-            if (s.startsWith("-") && !found.contains(s) && found.size() < 2) {
+            if (s.startsWith("-") && !found.contains(s) && found.size() < 2
+                    && (found.isEmpty() || editDistance(s, name) <= 2)) {
                 found.add(s);
             }
         }

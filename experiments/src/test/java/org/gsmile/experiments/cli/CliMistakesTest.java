@@ -110,7 +110,8 @@ class CliMistakesTest {
                 remote("unknown api 'nope' in 'openai:http://user:***@127.0.0.1:8080/v1#m?api=nope'",
                         "openai:http://user:" + SECRET + "@127.0.0.1:8080/v1#m?api=nope"),
                 remote("unknown option 'api_key=***'", "openai:http://127.0.0.1:8080/v1?api_key=" + SECRET + "#m"),
-                remote("is a server, not a model reference: write openai:http://user:***@127.0.0.1:1/v1#m",
+                remote("is a server, not a model reference: write openai:http://127.0.0.1:1/v1#m for an"
+                        + " OpenAI-compatible server, or ollama:<model>@http://127.0.0.1:1 for Ollama; a key goes in",
                         "http://user:" + SECRET + "@127.0.0.1:1/v1#m"),
                 remote("'ollama:' names no model: write it as ollama:llama3.2", "ollama:"),
                 remote("names no model", "ollama:   "),
@@ -276,7 +277,7 @@ class CliMistakesTest {
                         "-cat"),
                 row("unknown option '-x'; to explain a prompt", "explain", PROMPT, "-x"),
                 row("unknown option '--samplez': did you mean --samples", "explain", "--samplez", "8", PROMPT),
-                row("unknown option '--max-sample': did you mean --max-samples", "explain", "--max-sample", "8", PROMPT),
+                row("unknown option '--max-sample': did you mean --max-samples?", "explain", "--max-sample", "8", PROMPT),
                 row("--samples is given more than once: give it once", "explain", "--samples", "8", "--samples", "9",
                         PROMPT),
                 row("no PROMPT given: write it after the options, as in gsmile explain \"", "explain"),

@@ -175,11 +175,14 @@ public final class ModelResolver {
         String shown = UrlSecrets.mask(ref);
         String lower = ref.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            String server = shown.contains("#") ? shown : shown + "#<model>";
-            Matcher host = Pattern.compile("^https?://[^/#?]+", Pattern.CASE_INSENSITIVE).matcher(shown);
+            // The suggestion is one that works: without credentials, which a reference may not hold.
+            String plain = shown.replaceFirst("(?i)^(https?://)[^/@]*@", "$1");
+            String server = plain.contains("#") ? plain : plain + "#<model>";
+            Matcher host = Pattern.compile("^https?://[^/#?]+", Pattern.CASE_INSENSITIVE).matcher(plain);
             return new UserInputException("'" + shown + "' is a server, not a model reference: write openai:" + server
                     + " for an OpenAI-compatible server, or ollama:<model>@" + (host.find() ? host.group() : shown)
-                    + " for Ollama");
+                    + " for Ollama" + (plain.equals(shown) ? "" : "; a key goes in an environment variable named by"
+                    + " {apiKeyEnv}"));
         }
         if (ref.equalsIgnoreCase(STORIES_260K)) {
             return new UserInputException("unknown model reference '" + shown + "': did you mean local:" + STORIES_260K
