@@ -42,6 +42,21 @@ class MarkedPromptTest {
     }
 
     @Test
+    void escapedMarkersAreLiteralBrackets() {
+        MarkedPrompt m = MarkedPrompt.parse("see \\[[1\\]] and [[the x \\]] y]] here");
+        assertEquals("see [[1]] and the x ]] y here", m.text());
+        assertEquals(List.of(new Unit("the x ]] y", 14, 24)), m.marked());
+        // Only a marker is escaped: any other backslash is text.
+        assertEquals("C:\\dir [a] b", MarkedPrompt.parse("C:\\dir [a] [[b]]").text());
+        UnitSplitter.Segmented s = new MarkedSplitter(new WordSplitter()).segment("a \\[[b c\\]] d");
+        assertEquals("a [[b c]] d", s.text());
+        assertEquals(List.of("a", "[[b", "c]]", "d"), s.units().stream().map(Unit::text).toList());
+        // The hint names the escape.
+        UserInputException e = assertThrows(UserInputException.class, () -> MarkedPrompt.parse("a [[b"));
+        assertTrue(e.getMessage().contains("\\[["), e.getMessage());
+    }
+
+    @Test
     void detectsMarkers() {
         assertTrue(MarkedPrompt.hasMarkers("a ]] b"));
         assertFalse(MarkedPrompt.hasMarkers("a [b] c"));

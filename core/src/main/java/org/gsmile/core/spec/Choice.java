@@ -14,14 +14,60 @@ public interface Choice {
     /** The name the user types and the JSON records. */
     String label();
 
-    /** The value named {@code name}, or one line naming the setting and the accepted names. */
+    /**
+     * The value named exactly {@code name}, or one line naming the setting, the accepted names and,
+     * for a near miss ({@code WORDS}, {@code wrods}, {@code wasserstein}), the one it most likely meant.
+     */
     static <E extends Enum<E> & Choice> E parse(Class<E> type, Setting setting, String name) {
         for (E e : type.getEnumConstants()) {
             if (e.label().equals(name)) {
                 return e;
             }
         }
-        throw new UserInputException("unknown {" + setting.key() + "} '" + name + "': choose " + names(type));
+        String given = name == null ? "" : name.strip();
+        if (given.isEmpty()) {
+            throw new UserInputException("{" + setting.key() + "} is empty: choose " + names(type));
+        }
+        String near = closest(type, given);
+        throw new UserInputException("unknown {" + setting.key() + "} '" + name + "': "
+                + (near == null ? "" : "did you mean " + near + "? ") + "choose " + names(type));
+    }
+
+    /**
+     * The label a typo most likely meant: the same in another case, one that holds it, or one within
+     * two edits of it; null when none is close.
+     */
+    private static <E extends Enum<E> & Choice> String closest(Class<E> type, String given) {
+        String lower = given.toLowerCase(java.util.Locale.ROOT);
+        String best = null;
+        int bestDistance = 3;
+        for (E e : type.getEnumConstants()) {
+            String label = e.label();
+            int d = label.contains(lower) && lower.length() >= 3 ? 1 : editDistance(label, lower);
+            if (d < bestDistance) {
+                best = label;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                int substitution = diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), substitution);
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /** "a, b or c". */

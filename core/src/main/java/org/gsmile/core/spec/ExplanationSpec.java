@@ -74,7 +74,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         if (operator != OperatorKind.MASK) {
             maskToken = DEFAULT_MASK_TOKEN;
         }
-        if (maskToken == null || maskToken.isEmpty()) {
+        if (maskToken == null || maskToken.isBlank()) {
             throw new UserInputException("{maskToken} is empty: give a placeholder such as {maskToken="
                     + DEFAULT_MASK_TOKEN + "}, or use {operator=drop}");
         }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * Measures what an explanation costs: teacher-forced scoring throughput of the model, one call at a
  * time and batched across cores, and how an explanation's time splits between model and gSMILE.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Measures teacher-forced scoring throughput (tokens/s) and the share of an explanation's "
                 + "time spent outside the model.",
                 "Tokens counted are forward-pass positions: the prompt (with BOS) plus the scored continuation."})
@@ -41,6 +41,9 @@ public final class BenchCommand implements Callable<Integer> {
     };
 
     private static final String STORY_START = "Once upon a time";
+    /** Beyond these a benchmark measures the machine's memory, not the model. */
+    static final int MAX_ROUNDS = 1000;
+    static final int MAX_BATCH = 4096;
 
     @ParentCommand
     Gsmile root;
@@ -48,10 +51,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ExplainOptions options;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds per measurement. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
+            description = "Timed rounds per measurement, 1 to " + MAX_ROUNDS + ". Default: ${DEFAULT-VALUE}.")
     int rounds;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Prompts scored per batched call. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "Prompts scored per batched call, 1 to " + MAX_BATCH + ". Default: ${DEFAULT-VALUE}.")
     int batch;
 
     @Spec
@@ -60,18 +65,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExplanationSpec explanationSpec = options.spec();
-        if (rounds < 1) {
-            throw new UserInputException("--rounds must be at least 1, got " + rounds + ": try --rounds 5");
+        if (rounds < 1 || rounds > MAX_ROUNDS) {
+            throw new UserInputException("--rounds must be between 1 and " + MAX_ROUNDS + ", got " + rounds
+                    + ": try --rounds 5");
         }
-        if (batch < 1) {
-            throw new UserInputException("--batch must be at least 1, got " + batch + ": try --batch 64");
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new UserInputException("--batch must be between 1 and " + MAX_BATCH + " prompts, got " + batch
+                    + ": try --batch 64");
         }
         PrintWriter out = spec.commandLine().getOut();
         PromptExplainer explainer = Explainers.create(explanationSpec);
         try (GenerativeModel model = ModelResolver.fromEnvironment(root.environment(), root.home())
                 .resolve(options.model)) {
             TokenScorer scorer = model.tokenScorer().orElseThrow(() ->
-                    new UserInputException("model " + options.model + " gives no token probabilities to benchmark"));
+                    new UserInputException("model " + options.model + " gives no token probabilities to benchmark:"
+                            + " bench measures local: and onnx: models"));
             int[] continuation = Futures.join(model.generateAsync(List.of(PROMPTS[0]),
                     DecodingOptions.greedy(explanationSpec.maxNewTokens()))).get(0).tokens();
             List<String> prompts = new ArrayList<>();

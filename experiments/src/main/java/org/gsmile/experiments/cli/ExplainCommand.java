@@ -2,6 +2,7 @@ package org.gsmile.experiments.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gsmile.api.Explainers;
 import org.gsmile.core.UserInputException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Explains one prompt: which words made the model produce its output.",
                 "",
                 "The model continues the prompt greedily; gSMILE then removes subsets of words (by default whole "
@@ -61,7 +62,10 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("json")) {
-            throw new UserInputException("unknown --format '" + format + "': choose text or json");
+            String near = format.strip().toLowerCase(Locale.ROOT);
+            throw new UserInputException(format.isBlank() ? "--format is empty: choose text or json"
+                    : "unknown --format '" + format + "': " + (near.equals("text") || near.equals("json")
+                    ? "did you mean " + near + "? " : "") + "choose text or json");
         }
         ExplanationSpec explanationSpec = options.spec();
         String text = String.join(" ", prompt);

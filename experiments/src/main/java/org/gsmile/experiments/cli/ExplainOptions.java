@@ -61,7 +61,8 @@ public final class ExplainOptions {
     @Option(names = "--units", paramLabel = "NAME", defaultValue = "words",
             description = "What the explanation attributes to: words (default), tokens (the model's own; local: models),"
                     + " phrases (clauses, split at punctuation) or sentences. In any case [[several words]] in the "
-                    + "prompt is one unit, and the brackets are not sent to the model.")
+                    + "prompt is one unit, and the brackets are not sent to the model; write \\[[ and \\]] for "
+                    + "literal brackets.")
     String units;
 
     @Option(names = "--operator", paramLabel = "NAME", defaultValue = "drop",
@@ -209,18 +210,18 @@ public final class ExplainOptions {
         }
         if (samplesOption != null) {
             String value = samplesOption.strip();
-            if (value.equals("auto")) {
+            if (value.equalsIgnoreCase("auto")) {
                 b.budget(new SampleBudget.Auto(SampleBudget.DEFAULT_MAX));
             } else {
-                try {
-                    b.samples(Integer.parseInt(value));
-                } catch (NumberFormatException e) {
-                    throw new UserInputException("{samples} takes a number or auto, got '" + value + "': try {samples="
-                            + SampleBudget.DEFAULT_SAMPLES + "}");
-                }
+                b.samples(samples(value));
             }
         }
         if (given("--max-samples")) {
+            if (maxSamples > MAX_SAMPLES) {
+                throw new UserInputException("{maxSamples} " + maxSamples + " is too large: give a number from "
+                        + SampleBudget.MIN_AUTO + " to " + MAX_SAMPLES + ", as in {maxSamples="
+                        + SampleBudget.DEFAULT_MAX + "}");
+            }
             b.maxSamples(maxSamples);
         }
         return b.build();
@@ -229,6 +230,31 @@ public final class ExplainOptions {
     /** Whether the user gave the option on the command line (rather than picocli filling its default). */
     private boolean given(String option) {
         return mixee.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** The most samples one explanation may request: more than any analysis needs, and what memory can hold. */
+    static final int MAX_SAMPLES = 100_000;
+
+    /** A count for --samples, with the range in every refusal. */
+    private static int samples(String given) {
+        String range = "a number from 1 to " + MAX_SAMPLES + ", or auto";
+        if (given.isEmpty()) {
+            throw new UserInputException("{samples} is empty: give " + range + ", as in {samples="
+                    + SampleBudget.DEFAULT_SAMPLES + "}");
+        }
+        if (!given.matches("[+-]?\\d+")) {
+            throw new UserInputException("{samples} takes " + range + ", got '" + given + "': try {samples="
+                    + SampleBudget.DEFAULT_SAMPLES + "}");
+        }
+        java.math.BigInteger n = new java.math.BigInteger(given);
+        if (n.signum() < 1) {
+            throw new UserInputException("{samples} must be at least 1, got " + n + ": give " + range);
+        }
+        if (n.compareTo(java.math.BigInteger.valueOf(MAX_SAMPLES)) > 0) {
+            throw new UserInputException("{samples} " + n + " is too large: give " + range + " (auto stops when the"
+                    + " top units are stable)");
+        }
+        return n.intValue();
     }
 
     /** --reference names only the references; the surrogate is what runs without it. */
@@ -245,11 +271,13 @@ public final class ExplainOptions {
      * Options that only a remote model reads are refused for any other model.
      */
     RemoteOptions remoteOptions(Map<String, String> env, Path home) {
-        if (!RemoteModels.accepts(model)) {
+        String kind = model.strip().toLowerCase(java.util.Locale.ROOT);
+        // Only a reference that names a model of another kind; a malformed one gets the resolver's own line.
+        if (!RemoteModels.accepts(model) && (kind.startsWith("local:") || kind.startsWith("onnx:"))) {
             for (String option : List.of("--logprobs", "--api-key-env", "--cache", "--concurrency", "--max-retries",
                     "--timeout")) {
                 if (given(option)) {
-                    throw new UserInputException(option + " has no effect with --model " + model + ": it configures"
+                    throw new UserInputException(option + " has no effect with --model " + model.strip() + ": it configures"
                             + " calls to a server (openai: and ollama: models); leave " + option + " out");
                 }
             }

@@ -3,9 +3,11 @@ package org.gsmile.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.gsmile.core.UserInputException;
 import org.gsmile.experiments.Startup;
 import org.gsmile.core.spec.Setting;
+import org.gsmile.models.http.UrlSecrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
                 + "measures how far the output moves (Wasserstein distances) and fits a weighted linear "
                 + "surrogate whose coefficients rank the prompt's words.",
         subcommands = {ExplainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
-public final class Gsmile implements Runnable {
+public final class Gsmile implements Callable<Integer> {
     /** Exit code for a user mistake: bad option, missing file, unreachable server. */
     public static final int USAGE = 2;
 
@@ -37,9 +39,11 @@ public final class Gsmile implements Runnable {
         return Path.of(System.getProperty("user.home"));
     }
 
+    /** No command: the usage goes where errors go, and the exit code says it was a mistake. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
     }
 
     public static void main(String[] args) {
@@ -57,14 +61,16 @@ public final class Gsmile implements Runnable {
         CommandLine cli = new CommandLine(new Gsmile(environment));
         cli.setOut(out);
         cli.setErr(err);
+        CommandLineMistakes.registerConverters(cli);
+        // Every line about a mistake passes through UrlSecrets: a URL the user typed may carry a password.
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-            err.println(command + ": " + firstLine(ex.getMessage()) + " (see '" + command + " --help')");
+            err.println(UrlSecrets.mask(CommandLineMistakes.describe(ex)));
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserInputException user) {
-                err.println(commandLine.getCommandSpec().qualifiedName() + ": " + firstLine(user.render(Gsmile::option)));
+                err.println(UrlSecrets.mask(commandLine.getCommandSpec().qualifiedName() + ": "
+                        + firstLine(user.render(Gsmile::option))));
                 return USAGE;
             }
             throw ex;
@@ -72,13 +78,19 @@ public final class Gsmile implements Runnable {
         return cli.execute(args);
     }
 
-    /** A setting as this command line spells it: {@code maxSamples} → {@code --max-samples}, with its value. */
+    /**
+     * A setting as this command line spells it: {@code maxSamples} → {@code --max-samples}, with its
+     * value; the prompt is no option here but the words after them.
+     */
     static String option(String key, String value) {
+        if (key.equals(Setting.PROMPT.key())) {
+            return value == null ? "the prompt" : "the prompt \"" + value + "\"";
+        }
         String flag = "--" + Setting.kebab(key);
         return value == null ? flag : flag + " " + value;
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "invalid input";
         }

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -35,13 +39,40 @@ public final class ResponseCache {
 
     /** @throws UserInputException when the folder cannot be created */
     public ResponseCache(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserInputException("the response cache " + dir + " is a file, not a folder: set {cache} to a"
+                    + " folder, or {cache=none}");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserInputException("cannot create the response cache " + dir + " (" + e.getMessage()
+            throw new UserInputException("cannot create the response cache " + dir + " (" + why(e)
                     + "): set {cache} to a writable folder, or {cache=none}", e);
         }
+        // An answer that cannot be saved is not an error (see put), so a folder no answer can ever be
+        // saved in would fail silently on every run: refuse it now.
+        if (!Files.isWritable(dir)) {
+            throw new UserInputException("the response cache " + dir + " is not writable: set {cache} to a writable"
+                    + " folder, or {cache=none}");
+        }
         this.dir = dir;
+    }
+
+    /** What the file system said, without the path the message already names. */
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " is a file, not a folder";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the file system refuses to create it";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** {@code $XDG_CACHE_HOME/gsmile/responses}, or {@code ~/.cache/gsmile/responses}. */

@@ -70,11 +70,13 @@ final class HttpCaller {
     <T> T post(String body, long requestSeed, Function<JsonNode, T> parse, Runnable onRetry) {
         String reason;
         for (int attempt = 0; ; attempt++) {
+            boolean timedOut = false;
             UserInputException stop = fatal;
             if (stop != null) {
                 throw stop;
             }
             Duration retryAfter = null;
+            long started = System.nanoTime();
             try {
                 sent.incrementAndGet();
                 HttpResponse<String> response = client.send(request(body),
@@ -95,9 +97,16 @@ final class HttpCaller {
                     throw refused(status, response.body());
                 }
             } catch (HttpConnectTimeoutException e) {
-                throw stop(unreachable("connection timed out"));
+                // The client reports a request timeout that fires before the connection is up as a
+                // connect timeout: only one that took the whole connect timeout means no server.
+                if (Duration.ofNanos(System.nanoTime() - started).compareTo(connectTimeout()) >= 0) {
+                    throw stop(unreachable("connection timed out"));
+                }
+                reason = "no answer within " + seconds(timeout);
+                timedOut = true;
             } catch (HttpTimeoutException e) {
                 reason = "no answer within " + seconds(timeout);
+                timedOut = true;
             } catch (ConnectException e) {
                 throw stop(unreachable(hostNotFound(e) ? "host not found" : "connection refused"));
             } catch (IOException e) {
@@ -111,13 +120,22 @@ final class HttpCaller {
                 throw new CallFailedException(endpoint + ": interrupted");
             }
             if (attempt >= policy.maxRetries()) {
+                // The CallFailedException's text becomes a user message when the call was the one that
+                // cannot be missed (the original prompt's), so it names the fix.
+                String fix = timedOut ? ": raise {timeout} if the server is just slow"
+                        : reason.startsWith("HTTP 429") ? ": the server keeps limiting the rate; lower {concurrency}"
+                        + " or raise {maxRetries}" : "";
                 throw new CallFailedException(endpoint + ": " + reason + ", still after " + policy.maxRetries()
-                        + " retries");
+                        + (policy.maxRetries() == 1 ? " retry" : " retries") + fix);
             }
             retries.incrementAndGet();
             onRetry.run();
             sleep(policy.delay(attempt + 1, requestSeed, retryAfter));
         }
+    }
+
+    private Duration connectTimeout() {
+        return client.connectTimeout().orElse(Duration.ofSeconds(10));
     }
 
     private HttpRequest request(String body) {

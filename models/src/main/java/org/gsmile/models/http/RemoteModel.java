@@ -72,7 +72,8 @@ public final class RemoteModel implements GenerativeModel, TopLogprobsModel {
 
     @Override
     public ModelInfo info() {
-        return new ModelInfo(reference.reference(), "", Integer.MAX_VALUE);
+        // The id reaches the JSON's provenance: a key typed into the reference stays out of it.
+        return new ModelInfo(UrlSecrets.mask(reference.reference()), "", Integer.MAX_VALUE);
     }
 
     public RemoteReference reference() {

@@ -25,6 +25,10 @@ public record RemoteOptions(Map<String, String> env, String apiKeyEnv, int topLo
     public static final String OPENAI_KEY = "OPENAI_API_KEY";
     public static final int DEFAULT_CONCURRENCY = 4;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    /** The range of {@code timeout}: a millisecond (the HTTP client's resolution) to a day. */
+    public static final double MIN_TIMEOUT_SECONDS = 0.001;
+    public static final double MAX_TIMEOUT_SECONDS = 86_400;
+    public static final int MAX_LOGPROBS = 20;
 
     public RemoteOptions {
         env = Map.copyOf(env);
@@ -58,8 +62,9 @@ public record RemoteOptions(Map<String, String> env, String apiKeyEnv, int topLo
     public static RemoteOptions fromSettings(Map<String, String> env, Path home, String apiKeyEnv, int logprobs,
                                              String cache, int concurrency, int maxRetries, double timeoutSeconds,
                                              long retryDelayMs, long seed) {
-        if (logprobs < 0 || logprobs > 20) {
-            throw new UserInputException("{logprobs} must be between 1 and 20, got " + logprobs + ": try {logprobs=5}");
+        if (logprobs < 0 || logprobs > MAX_LOGPROBS) {
+            throw new UserInputException("{logprobs} must be between 1 and " + MAX_LOGPROBS + " (or 0 for none), got "
+                    + logprobs + ": try {logprobs=5}");
         }
         if (concurrency < 1 || concurrency > 256) {
             throw new UserInputException("{concurrency} must be between 1 and 256, got " + concurrency
@@ -69,12 +74,17 @@ public record RemoteOptions(Map<String, String> env, String apiKeyEnv, int topLo
             throw new UserInputException("{maxRetries} must be between 0 and 20, got " + maxRetries + ": try {maxRetries="
                     + RetryPolicy.DEFAULT_MAX_RETRIES + "}");
         }
-        if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-            throw new UserInputException("{timeout} must be a positive number of seconds, got " + timeoutSeconds
-                    + ": try {timeout=120}");
+        if (!(timeoutSeconds >= MIN_TIMEOUT_SECONDS && timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+            throw new UserInputException("{timeout} must be between " + MIN_TIMEOUT_SECONDS + " and "
+                    + (long) MAX_TIMEOUT_SECONDS + " seconds (a day), got " + plain(timeoutSeconds) + ": try {timeout="
+                    + DEFAULT_TIMEOUT.toSeconds() + "}");
         }
         if (retryDelayMs < 0) {
             throw new IllegalArgumentException("the retry delay must not be negative, got " + retryDelayMs);
+        }
+        if (apiKeyEnv != null && apiKeyEnv.isBlank()) {
+            throw new UserInputException("{apiKeyEnv} is empty: name the environment variable that holds the key,"
+                    + " as in {apiKeyEnv=OPENAI_API_KEY}, or leave the option out");
         }
         if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new UserInputException("{apiKeyEnv} takes the name of an environment variable, like OPENAI_API_KEY,"
@@ -89,6 +99,15 @@ public record RemoteOptions(Map<String, String> env, String apiKeyEnv, int topLo
         RetryPolicy retry = new RetryPolicy(maxRetries, base, cap, Duration.ofSeconds(60), seed);
         return new RemoteOptions(env, apiKeyEnv, logprobs, cacheDir, concurrency, retry,
                 Duration.ofNanos((long) (timeoutSeconds * 1e9)), Duration.ofSeconds(10));
+    }
+
+    /** A number as a user would write it: 1e12 as 1000000000000, 0.5 as 0.5, not 1.0E12. */
+    private static String plain(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        String text = java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return text.length() <= 24 ? text : String.valueOf(value);
     }
 
     /** The key for a backend: the variable named by apiKeyEnv, else the backend's default. */

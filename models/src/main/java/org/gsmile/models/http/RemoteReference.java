@@ -3,6 +3,8 @@ package org.gsmile.models.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gsmile.core.UserInputException;
 
 /**
@@ -24,6 +26,8 @@ public record RemoteReference(String reference, Api api, URI endpoint, String mo
     public static final String OPENAI = "openai:";
     public static final String OLLAMA = "ollama:";
     public static final URI DEFAULT_OLLAMA = URI.create("http://127.0.0.1:11434");
+
+    private static final Pattern PORT = Pattern.compile(":(\\d+)$");
 
     static final String FORMS = "openai:<baseUrl>#<model> (e.g. openai:http://127.0.0.1:8000/v1#my-model,"
             + " add ?api=completions for /completions) or ollama:<model>[@http://host:port]";
@@ -47,83 +51,147 @@ public record RemoteReference(String reference, Api api, URI endpoint, String mo
         return reference.startsWith(OPENAI) || reference.startsWith(OLLAMA);
     }
 
+    /**
+     * @throws UserInputException for a reference that names no model, no http(s) server, a port out
+     *                            of range or credentials (which are never sent: keys go in the
+     *                            environment); every message shows the reference with its secrets masked
+     */
     public static RemoteReference parse(String reference) {
+        String shown = UrlSecrets.mask(reference);
         if (reference.startsWith(OPENAI)) {
-            return openAi(reference, reference.substring(OPENAI.length()).strip());
+            return openAi(reference, shown, reference.substring(OPENAI.length()).strip());
         }
         if (reference.startsWith(OLLAMA)) {
-            return ollama(reference, reference.substring(OLLAMA.length()).strip());
+            return ollama(reference, shown, reference.substring(OLLAMA.length()).strip());
         }
-        throw new UserInputException("unknown model reference '" + reference + "': use " + FORMS);
+        throw new UserInputException("unknown model reference '" + shown + "': use " + FORMS);
     }
 
-    private static RemoteReference openAi(String reference, String spec) {
+    private static RemoteReference openAi(String reference, String shown, String spec) {
         int hash = spec.lastIndexOf('#');
         if (hash < 0 || hash == spec.length() - 1) {
-            throw new UserInputException("'" + reference + "' names no model: write the model after '#', as in "
+            if (!spec.contains("://")) {
+                // openai:gpt-4o: the model without the server.
+                throw new UserInputException("'" + shown + "' names no server: write openai:<baseUrl>#<model>, as in"
+                        + " openai:https://api.openai.com/v1#" + (spec.isEmpty() || hash >= 0 ? "gpt-4o-mini"
+                        : UrlSecrets.mask(spec)) + " or openai:http://127.0.0.1:8000/v1#my-model");
+            }
+            throw new UserInputException("'" + shown + "' names no model: write the model after '#', as in "
                     + "openai:http://127.0.0.1:8000/v1#my-model");
         }
-        String base = spec.substring(0, hash);
-        String model = spec.substring(hash + 1);
+        String base = spec.substring(0, hash).strip();
+        String model = spec.substring(hash + 1).strip();
+        if (base.isEmpty()) {
+            throw new UserInputException("'" + shown + "' names no server: write it before '#', as in"
+                    + " openai:http://127.0.0.1:8000/v1#" + UrlSecrets.mask(model));
+        }
         String api = "chat";
         int q = model.indexOf("?api=");
         if (q >= 0) {
             api = model.substring(q + 5);
-            model = model.substring(0, q);
+            model = model.substring(0, q).strip();
         }
         int bq = base.indexOf('?');
         if (bq >= 0) {
             String query = base.substring(bq + 1);
             base = base.substring(0, bq);
             if (!query.startsWith("api=")) {
-                throw new UserInputException("unknown option '" + query + "' in '" + reference + "': the only one is"
-                        + " ?api=chat or ?api=completions");
+                throw new UserInputException("unknown option '" + UrlSecrets.mask("?" + query).substring(1) + "' in '"
+                        + shown + "': the only one is ?api=chat or ?api=completions (an API key goes in an"
+                        + " environment variable named by {apiKeyEnv})");
             }
             api = query.substring(4);
         }
-        Api kind = switch (api.toLowerCase(Locale.ROOT)) {
+        Api kind = switch (api.strip().toLowerCase(Locale.ROOT)) {
             case "chat" -> Api.OPENAI_CHAT;
             case "completions" -> Api.OPENAI_COMPLETIONS;
-            default -> throw new UserInputException("unknown api '" + api + "' in '" + reference
+            default -> throw new UserInputException("unknown api '" + UrlSecrets.mask(api) + "' in '" + shown
                     + "': choose ?api=chat (default) or ?api=completions");
         };
         if (model.isBlank()) {
-            throw new UserInputException("'" + reference + "' names no model: write the model after '#'");
+            throw new UserInputException("'" + shown + "' names no model: write the model after '#'");
         }
-        URI root = httpUrl(reference, base);
+        URI root = httpUrl(shown, base);
         String path = kind == Api.OPENAI_CHAT ? "/chat/completions" : "/completions";
         return new RemoteReference(reference, kind, URI.create(stripSlash(root.toString()) + path), model);
     }
 
-    private static RemoteReference ollama(String reference, String spec) {
+    private static RemoteReference ollama(String reference, String shown, String spec) {
         URI host = DEFAULT_OLLAMA;
         String model = spec;
-        int at = spec.lastIndexOf('@');
+        // The server follows the first '@' that starts a URL: a password in that URL may hold '@' too.
+        int at = spec.toLowerCase(Locale.ROOT).indexOf("@http");
+        if (at < 0) {
+            at = spec.lastIndexOf('@');
+        }
         if (at >= 0) {
-            host = httpUrl(reference, spec.substring(at + 1));
-            model = spec.substring(0, at);
+            host = httpUrl(shown, spec.substring(at + 1));
+            model = spec.substring(0, at).strip();
         }
         if (model.isBlank()) {
-            throw new UserInputException("'" + reference + "' names no model: write it as ollama:llama3.2 or"
+            throw new UserInputException("'" + shown + "' names no model: write it as ollama:llama3.2 or"
                     + " ollama:llama3.2@http://127.0.0.1:11434");
         }
         return new RemoteReference(reference, Api.OLLAMA_GENERATE,
                 URI.create(stripSlash(host.toString()) + "/api/generate"), model);
     }
 
-    private static URI httpUrl(String reference, String text) {
+    /** The server's URL, checked as far as it can be without calling it. */
+    private static URI httpUrl(String shown, String text) {
+        String url = text.strip();
+        String masked = UrlSecrets.mask(url);
+        URI uri;
         try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getQuery() == null
-                    && uri.getFragment() == null) {
-                return uri;
-            }
+            uri = new URI(url);
         } catch (URISyntaxException e) {
-            // Reported below with the forms that work.
+            if (!url.contains("://")) {
+                throw new UserInputException("'" + masked + "' in '" + shown + "' is not a URL: write the server with"
+                        + " its scheme, as in http://" + masked);
+            }
+            String why = url.chars().anyMatch(Character::isWhitespace) ? " (it holds a space)" : "";
+            throw new UserInputException("'" + masked + "' in '" + shown + "' is not a valid URL" + why + ": write the"
+                    + " server as http://host:port/path, as in openai:http://127.0.0.1:8000/v1#my-model");
         }
-        throw new UserInputException("'" + text + "' in '" + reference + "' is not an http(s) URL with a host: use "
-                + FORMS);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.contains("://")) {
+            throw new UserInputException("'" + masked + "' in '" + shown + "' is not a URL: write the server with its"
+                    + " scheme, as in http://" + (masked.isEmpty() ? "127.0.0.1:8000/v1" : masked));
+        }
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new UserInputException("'" + masked + "' in '" + shown + "' is not an http(s) URL: write the server"
+                    + " as http://host:port/path, as in openai:http://127.0.0.1:8000/v1#my-model");
+        }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        if (uri.getRawUserInfo() != null || authority.contains("@")) {
+            throw new UserInputException("'" + masked + "' in {model} holds credentials, which gsmile never sends:"
+                    + " remove the part before '@' and put the key in an environment variable named by"
+                    + " {apiKeyEnv} (it is sent as a Bearer token)");
+        }
+        // A port java.net.URI cannot hold as a number leaves the authority registry-based: no host.
+        Matcher port = PORT.matcher(authority);
+        if (port.find()) {
+            long number = port.group(1).length() > 6 ? Long.MAX_VALUE : Long.parseLong(port.group(1));
+            if (number < 1 || number > 65_535) {
+                throw new UserInputException("port " + port.group(1) + " in '" + masked + "' is out of range: ports go"
+                        + " from 1 to 65535, as in http://127.0.0.1:8000/v1");
+            }
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new UserInputException("'" + masked + "' in '" + shown + "' names no host: write the server as"
+                    + " http://host:port/path, as in openai:http://127.0.0.1:8000/v1#my-model");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new UserInputException("'" + masked + "' in '" + shown + "' carries a query or fragment the server"
+                    + " URL cannot take: write it as http://host:port/path");
+        }
+        try {
+            // What the HTTP client checks only when the first request is sent.
+            java.net.http.HttpRequest.newBuilder(uri);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("'" + masked + "' in '" + shown + "' cannot be called (" + e.getMessage()
+                    + "): write the server as http://host:port/path");
+        }
+        return uri;
     }
 
     private static String stripSlash(String s) {

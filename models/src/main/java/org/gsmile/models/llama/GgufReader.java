@@ -46,7 +46,8 @@ public final class GgufReader {
     public static GgufFile read(Path file) {
         ModelFileInput in = ModelFileInput.open(file);
         if (in.size() < 4 || in.readInt() != MAGIC) {
-            throw new UserInputException(file + " is not a GGUF file (no GGUF magic at its start)");
+            throw new UserInputException(file + " is not a GGUF file (no GGUF magic at its start"
+                    + (ModelFileInput.looksLikeText(in) ? "; it is text" : "") + "): give an F32 llama .gguf file");
         }
         int version = in.readInt();
         if (version != 2 && version != 3) {

@@ -20,6 +20,31 @@ public final class Llama2cCheckpoint {
 
     public static LlamaWeights read(Path file) {
         ModelFileInput in = ModelFileInput.open(file);
+        Header header = header(in, file);
+        return readWeights(in, header.config(), header.shared());
+    }
+
+    /**
+     * Checks that the file is a whole legacy llama2.c checkpoint (its header and size) without
+     * reading the weights, so that a file that is no checkpoint at all is reported as such before
+     * anything else about it (a missing tokenizer beside it) is.
+     */
+    public static void check(Path file) {
+        header(ModelFileInput.open(file), file);
+    }
+
+    private record Header(LlamaConfig config, boolean shared) {
+    }
+
+    private static Header header(ModelFileInput in, Path file) {
+        if (in.size() == 0) {
+            throw new UserInputException(file + " is empty: give a llama2.c checkpoint (.bin), or delete it and"
+                    + " download it again");
+        }
+        if (ModelFileInput.looksLikeText(in)) {
+            throw new UserInputException(file + " is a text file, not a llama2.c checkpoint: give the model's .bin"
+                    + " file (llama2.c's export.py --version 0) or a .gguf file");
+        }
         if (in.size() < HEADER_BYTES) {
             throw in.truncated("at least " + HEADER_BYTES, in.size());
         }
@@ -54,7 +79,7 @@ public final class Llama2cCheckpoint {
                     + ": it is not a legacy llama2.c checkpoint; export it with llama2.c's export.py --version 0"
                     + " or use a GGUF file");
         }
-        return readWeights(in, config, shared);
+        return new Header(config, shared);
     }
 
     private static LlamaWeights readWeights(ModelFileInput in, LlamaConfig c, boolean shared) {

@@ -41,6 +41,21 @@ final class ModelFileInput {
         }
     }
 
+    /**
+     * True when the file's first bytes are text (no NUL, no control character but tab and line
+     * breaks): what a model file never starts with, since its binary header holds small integers.
+     */
+    static boolean looksLikeText(ModelFileInput in) {
+        int n = (int) Math.min(in.size(), 512);
+        for (int i = 0; i < n; i++) {
+            int b = in.buffer.get(i) & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return n > 0;
+    }
+
     Path path() {
         return path;
     }

@@ -44,8 +44,11 @@ record OnnxModelConfig(Path file, int vocabSize, int maxPositions, int bosId, in
             throw new UserInputException(file + " does not exist: an ONNX model needs a config.json beside it"
                     + " (vocab_size, max_positions, bos_token_id, tokenizer)");
         } catch (JsonProcessingException e) {
-            throw new UserInputException(file + " is not valid JSON (" + e.getOriginalMessage().replaceAll("\\s+", " ")
-                    + " at line " + e.getLocation().getLineNr() + "): fix or restore it");
+            // Jackson's "(start marker at [Source: REDACTED ...])" says nothing the line number does not.
+            String why = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*?]\\)", "")
+                    .replaceAll("\\s+", " ");
+            throw new UserInputException(file + " is not valid JSON (" + why + " at line " + e.getLocation().getLineNr()
+                    + "): fix or restore it");
         } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -46,12 +46,29 @@ public final class OnnxModels {
                 || location.toLowerCase(Locale.ROOT).endsWith(".onnx");
         if (isPath) {
             Path path = expandHome(location);
-            return Files.isDirectory(path) ? path.resolve(MODEL_FILE) : path;
+            if (Files.isDirectory(path)) {
+                if (!Files.isRegularFile(path.resolve(MODEL_FILE))) {
+                    throw new UserInputException("onnx:" + location + " is a folder without " + MODEL_FILE
+                            + ": give the folder that holds " + MODEL_FILE + " and its config.json, or the .onnx file");
+                }
+                return path.resolve(MODEL_FILE);
+            }
+            if (Files.isRegularFile(path) && !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+                throw new UserInputException(path + " is not an ONNX model (no .onnx ending): give a .onnx file or"
+                        + " the folder holding " + MODEL_FILE + (path.toString().endsWith(".bin")
+                        || path.toString().endsWith(".gguf") ? "; for a llama model write local:" + location : ""));
+            }
+            return path;
         }
         if (modelsDir == null) {
             throw new UserInputException("onnx:" + location + " exists only in the shared models folder: set "
                     + "GSMILE_MODELS to the folder holding " + location + "/ (e.g. ../shared/models), or give "
                     + "onnx:/path/to/model.onnx");
+        }
+        if (!Files.isDirectory(modelsDir)) {
+            throw new UserInputException("GSMILE_MODELS=" + modelsDir + (Files.exists(modelsDir) ? " is a file, not a"
+                    + " folder" : " does not exist") + ": point GSMILE_MODELS at the folder holding " + location
+                    + "/, or give onnx:/path/to/model.onnx");
         }
         Path file = modelsDir.resolve(location).resolve(MODEL_FILE);
         if (!Files.isRegularFile(file)) {

@@ -8,16 +8,24 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.gsmile.core.UserInputException;
 import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.models.llama.Llama2cCheckpoint;
 import org.gsmile.models.llama.LocalLlamaModel;
 import org.gsmile.models.llama.Sha256;
 import org.gsmile.models.http.RemoteModels;
 import org.gsmile.models.http.RemoteOptions;
+import org.gsmile.models.http.UrlSecrets;
 import org.gsmile.models.onnx.OnnxModels;
 
 /**
@@ -45,10 +53,10 @@ public final class ModelResolver {
 
     private static final String PREFIX = "local:";
     private static final List<String> TOKENIZER_NAMES = List.of("tok512.bin", "tokenizer.bin");
-    private static final String ACCEPTED = "accepted are local:" + STORIES_260K
-            + ", local:/path/to/model.bin (llama2.c checkpoint with tok512.bin or tokenizer.bin beside it)"
-            + ", local:/path/to/model.gguf (F32 llama GGUF), onnx:NAME (" + ENV_MODELS + "/NAME/model.onnx with its"
-            + " config.json), onnx:/path/to/model.onnx (config.json beside it), " + RemoteModels.ACCEPTED;
+    /** Every form, short enough for one line. */
+    private static final String ACCEPTED = "use local:" + STORIES_260K + ", local:/path/to/model.bin or .gguf, onnx:NAME,"
+            + " onnx:/path/to/model.onnx, openai:<baseUrl>#<model> or ollama:<model>[@http://host:port]";
+    private static final Pattern KNOWN_PREFIX = Pattern.compile("(?i)(local|onnx|openai|ollama):");
 
     /** A file fixed by name and content. */
     record PinnedFile(String name, String sha256) {
@@ -89,36 +97,123 @@ public final class ModelResolver {
 
     /** As {@link #resolve(String)}, with how to reach and call openai: and ollama: models. */
     public GenerativeModel resolve(String reference, RemoteOptions remote) {
-        if (RemoteModels.accepts(reference)) {
-            return RemoteModels.open(reference, remote, ACCEPTED);
+        String ref = normalized(reference);
+        if (RemoteModels.accepts(ref)) {
+            return RemoteModels.open(ref, remote);
         }
-        return resolve(reference);
+        return resolve(ref);
     }
 
     public GenerativeModel resolve(String reference) {
-        if (RemoteModels.accepts(reference)) {
-            return RemoteModels.open(reference, RemoteOptions.defaults(System.getenv(),
-                    Path.of(System.getProperty("user.home"))), ACCEPTED);
+        String ref = normalized(reference);
+        if (ref.isEmpty()) {
+            throw new UserInputException("{model} is empty: name a model, such as {model=local:" + STORIES_260K + "}");
         }
-        if (reference.startsWith(OnnxModels.PREFIX)) {
-            return OnnxModels.resolve(reference, modelsDir);
+        if (RemoteModels.accepts(ref)) {
+            return RemoteModels.open(ref, RemoteOptions.defaults(System.getenv(),
+                    Path.of(System.getProperty("user.home"))));
         }
-        if (!reference.startsWith(PREFIX)) {
-            throw new UserInputException("unknown model reference '" + reference + "': " + ACCEPTED);
+        if (ref.startsWith(OnnxModels.PREFIX)) {
+            return OnnxModels.resolve(ref, modelsDir);
         }
-        String spec = reference.substring(PREFIX.length()).trim();
+        if (!ref.startsWith(PREFIX)) {
+            throw unknownReference(ref);
+        }
+        String spec = ref.substring(PREFIX.length()).strip();
         if (spec.equals(STORIES_260K)) {
-            return loadStories260K(reference);
+            return loadStories260K(ref);
+        }
+        if (spec.isEmpty()) {
+            throw new UserInputException("'" + ref + "' names no model: use local:" + STORIES_260K
+                    + " or local:/path/to/model.bin (or .gguf)");
+        }
+        if (spec.equalsIgnoreCase(STORIES_260K)) {
+            throw new UserInputException("unknown local model '" + spec + "': did you mean local:" + STORIES_260K + "?");
+        }
+        Path path = expandHome(spec);
+        if (Files.isDirectory(path)) {
+            throw folder(ref, path);
         }
         String lower = spec.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".gguf")) {
-            return LocalLlamaModel.loadGguf(reference, existing(expandHome(spec)));
+            return LocalLlamaModel.loadGguf(ref, existing(path));
         }
         if (lower.endsWith(".bin")) {
-            Path checkpoint = existing(expandHome(spec));
-            return LocalLlamaModel.loadLlama2c(reference, checkpoint, tokenizerBeside(checkpoint));
+            Path checkpoint = existing(path);
+            // A file that is no checkpoint at all says so before its missing tokenizer does.
+            Llama2cCheckpoint.check(checkpoint);
+            return LocalLlamaModel.loadLlama2c(ref, checkpoint, tokenizerBeside(checkpoint));
         }
-        throw new UserInputException("unknown local model '" + spec + "': " + ACCEPTED);
+        if (lower.endsWith(".onnx")) {
+            throw new UserInputException("'" + ref + "' is an ONNX model: write onnx:" + spec);
+        }
+        if (Files.exists(path)) {
+            throw new UserInputException(path + " is neither a llama2.c checkpoint (.bin) nor a GGUF file (.gguf):"
+                    + " give a model file with one of those endings");
+        }
+        if (spec.contains("/") || spec.contains("\\") || spec.startsWith("~") || spec.startsWith(".")) {
+            throw new UserInputException(path + " does not exist: check the path (local: takes a .bin or .gguf file)");
+        }
+        throw new UserInputException("unknown local model '" + spec + "': the one local model known by name is "
+                + STORIES_260K + "; give others by path, as local:/path/to/model.bin or local:/path/to/model.gguf");
+    }
+
+    /**
+     * The reference as it is meant: without surrounding spaces, and with its prefix in lower case
+     * ({@code LOCAL:stories260K} is local:stories260K).
+     */
+    static String normalized(String reference) {
+        String ref = reference == null ? "" : reference.strip();
+        Matcher m = KNOWN_PREFIX.matcher(ref);
+        if (m.lookingAt()) {
+            ref = m.group(1).toLowerCase(Locale.ROOT) + ":" + ref.substring(m.end()).strip();
+        }
+        return ref;
+    }
+
+    private static UserInputException unknownReference(String ref) {
+        String shown = UrlSecrets.mask(ref);
+        String lower = ref.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            // The suggestion is one that works: without credentials, which a reference may not hold.
+            String plain = shown.replaceFirst("(?i)^(https?://)[^/@]*@", "$1");
+            String server = plain.contains("#") ? plain : plain + "#<model>";
+            Matcher host = Pattern.compile("^https?://[^/#?]+", Pattern.CASE_INSENSITIVE).matcher(plain);
+            return new UserInputException("'" + shown + "' is a server, not a model reference: write openai:" + server
+                    + " for an OpenAI-compatible server, or ollama:<model>@" + (host.find() ? host.group() : shown)
+                    + " for Ollama" + (plain.equals(shown) ? "" : "; a key goes in an environment variable named by"
+                    + " {apiKeyEnv}"));
+        }
+        if (ref.equalsIgnoreCase(STORIES_260K)) {
+            return new UserInputException("unknown model reference '" + shown + "': did you mean local:" + STORIES_260K
+                    + "?");
+        }
+        if (lower.endsWith(".bin") || lower.endsWith(".gguf")) {
+            return new UserInputException("'" + shown + "' is a model file: write local:" + shown);
+        }
+        if (lower.endsWith(".onnx")) {
+            return new UserInputException("'" + shown + "' is an ONNX model: write onnx:" + shown);
+        }
+        return new UserInputException("unknown model reference '" + shown + "': " + ACCEPTED);
+    }
+
+    /** A folder given where a model file belongs: name the model files in it, when there are any. */
+    private static UserInputException folder(String ref, Path dir) {
+        List<String> models = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> (n.endsWith(".bin") && !TOKENIZER_NAMES.contains(n)) || n.endsWith(".gguf"))
+                    .sorted()
+                    .limit(3)
+                    .forEach(models::add);
+        } catch (IOException | UncheckedIOException e) {
+            // The plain message below still says what is wrong.
+        }
+        String example = models.isEmpty() ? "local:" + dir.resolve("model.bin") + " or local:" + dir.resolve("model.gguf")
+                : models.stream().map(n -> "local:" + dir.resolve(n)).collect(Collectors.joining(" or "));
+        return new UserInputException("'" + ref + "' is a folder: name the model file in it, as in " + example
+                + (models.isEmpty() ? " (it holds none)" : ""));
     }
 
     Path modelsDir() {
@@ -148,6 +243,7 @@ public final class ModelResolver {
     }
 
     private Path fromModelsDir(PinnedFile file) {
+        requireModelsFolder(modelsDir);
         Path path = modelsDir.resolve(STORIES_260K).resolve(file.name());
         if (!Files.isRegularFile(path)) {
             throw new UserInputException(path + " does not exist: " + ENV_MODELS + " is set to " + modelsDir
@@ -156,6 +252,19 @@ public final class ModelResolver {
         }
         verify(path, file, "replace it with a fresh copy from " + url(file));
         return path;
+    }
+
+    /** GSMILE_MODELS names a folder that exists: otherwise every file under it is "missing" for a reason the user cannot see. */
+    static void requireModelsFolder(Path modelsDir) {
+        if (!Files.exists(modelsDir)) {
+            throw new UserInputException(ENV_MODELS + "=" + modelsDir + " does not exist: point " + ENV_MODELS
+                    + " at the folder holding " + STORIES_260K + "/, or unset it to download " + STORIES_260K
+                    + " automatically");
+        }
+        if (!Files.isDirectory(modelsDir)) {
+            throw new UserInputException(ENV_MODELS + "=" + modelsDir + " is a file, not a folder: point " + ENV_MODELS
+                    + " at the folder holding " + STORIES_260K + "/, or unset it");
+        }
     }
 
     private Path fromCache(PinnedFile file) {

@@ -2,6 +2,7 @@ package org.gsmile.models.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.gsmile.core.UserInputException;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.TopLogprobs;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,18 @@ class ResponseCacheTest {
         byte[] first = Files.readAllBytes(cache.file(KEY));
         cache.put(KEY, ANSWER);
         assertEquals(new String(first), Files.readString(cache.file(KEY)), "same answer, same bytes");
+    }
+
+    @Test
+    void aFileWhereTheFolderBelongsIsNamed() throws IOException {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        UserInputException e = assertThrows(UserInputException.class, () -> new ResponseCache(file));
+        assertEquals("the response cache " + file + " is a file, not a folder: set {cache} to a folder, or"
+                + " {cache=none}", e.template());
+        e = assertThrows(UserInputException.class, () -> new ResponseCache(file.resolve("sub")));
+        assertTrue(e.getMessage().startsWith("cannot create the response cache " + file.resolve("sub") + " ("),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("): set cache to a writable folder, or cache=none"), e.getMessage());
     }
 
     @Test

@@ -221,6 +221,33 @@ class RemoteModelTest {
     }
 
     @Test
+    void aTimeoutShorterThanTheConnectionIsASlowAnswerNotAMissingServer() throws IOException {
+        // A request timeout of 1 ms fires before the connection is up: the client calls that a
+        // connect timeout, yet the server is there and the fix is a longer --timeout.
+        // The slow answer keeps the request from ever beating the timer, whichever timer fires.
+        server = new FakeModelServer(call -> FakeModelServer.answer(call).after(200));
+        model = new RemoteModel(RemoteReference.parse(chat()), new RemoteOptions(Map.of(), null, 0, null, 1,
+                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(1), 42),
+                Duration.ofMillis(1), Duration.ofSeconds(5)));
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> model.generateWithTopLogprobs("x", GREEDY).join());
+        assertTrue(e.getCause() instanceof CallFailedException, e.toString());
+        assertTrue(e.getCause().getMessage().contains("no answer within 1 ms, still after 1 retry: raise {timeout}"),
+                e.getCause().getMessage());
+        assertFalse(e.getCause().getMessage().contains("cannot reach"), e.getCause().getMessage());
+    }
+
+    @Test
+    void aSlowServerIsToldApartFromAnAbsentOne() throws IOException {
+        server = new FakeModelServer(call -> FakeModelServer.answer(call).after(600));
+        open(chat(), options(Map.of(), null, 1, 1, 0));
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> model.generateWithTopLogprobs("x", GREEDY).join());
+        assertTrue(e.getCause().getMessage().endsWith("no answer within 400 ms, still after 1 retry: raise {timeout}"
+                + " if the server is just slow"), e.getCause().getMessage());
+    }
+
+    @Test
     void noMoreCallsInFlightThanTheConcurrency() throws IOException {
         server = new FakeModelServer(call -> FakeModelServer.answer(call).after(30));
         open(chat(), options(Map.of(), null, 3, 0, 0));

@@ -130,7 +130,8 @@ class ModelResolverTest {
     }
 
     @Test
-    void missingFilesInTheModelsFolderNameThePathAndVariable() {
+    void missingFilesInTheModelsFolderNameThePathAndVariable() throws IOException {
+        Files.createDirectories(temp.resolve("empty"));
         ModelResolver resolver = new ModelResolver(temp.resolve("empty"), temp.resolve("cache"), UNUSED);
         UserInputException e = assertThrows(UserInputException.class, () -> resolver.resolve("local:stories260K"));
         assertTrue(e.getMessage().contains(temp.resolve("empty/stories260K/stories260K.bin").toString()),
@@ -177,16 +178,78 @@ class ModelResolverTest {
     }
 
     @Test
-    void unknownReferencesListWhatIsAccepted() {
+    void unknownReferencesSayWhatTheyLackInOneShortLine() throws IOException {
         ModelResolver resolver = new ModelResolver(null, temp.resolve("cache"), UNUSED);
-        for (String reference : List.of("openai:gpt-4", "stories260K", "local:stories15M", "local:model.onnx",
-                "local:")) {
-            UserInputException e = assertThrows(UserInputException.class, () -> resolver.resolve(reference));
-            assertTrue(e.getMessage().contains("local:stories260K"), e.getMessage());
-            assertTrue(e.getMessage().contains("local:/path/to/model.bin"), e.getMessage());
-            assertTrue(e.getMessage().contains("local:/path/to/model.gguf"), e.getMessage());
+        Path folder = Files.createDirectories(temp.resolve("folder"));
+        Path text = Files.writeString(temp.resolve("notes.txt"), "not a model\n");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("openai:gpt-4", "names no server: write openai:<baseUrl>#<model>");
+        cases.put("stories260K", "did you mean local:stories260K?");
+        cases.put("local:Stories260K", "did you mean local:stories260K?");
+        cases.put("local:stories15M", "the one local model known by name is stories260K");
+        cases.put("local:model.onnx", "write onnx:model.onnx");
+        cases.put("local:", "names no model: use local:stories260K");
+        cases.put("  ", "is empty");
+        cases.put("gpt5", "unknown model reference 'gpt5': use local:stories260K");
+        cases.put("http://127.0.0.1:8000/v1#m", "write openai:http://127.0.0.1:8000/v1#m");
+        cases.put("local:" + folder, "is a folder: name the model file in it");
+        cases.put("local:" + text, "is neither a llama2.c checkpoint (.bin) nor a GGUF file");
+        cases.put("onnx:" + folder, "is a folder without model.onnx");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            UserInputException e = assertThrows(UserInputException.class, () -> resolver.resolve(c.getKey()));
+            assertTrue(e.getMessage().contains(c.getValue()), c.getKey() + " → " + e.getMessage());
+            assertTrue(e.getMessage().length() < 250, "too long: " + e.getMessage());
         }
         assertFalse(Files.exists(temp.resolve("cache")));
+    }
+
+    @Test
+    void aFolderNamesTheModelFilesInIt() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("mine"));
+        Files.copy(TestModels.stories260K("stories260K.bin"), folder.resolve("model.bin"));
+        Files.copy(TestModels.stories260K("tok512.bin"), folder.resolve("tok512.bin"));
+        ModelResolver resolver = new ModelResolver(null, temp.resolve("cache"), UNUSED);
+        UserInputException e = assertThrows(UserInputException.class, () -> resolver.resolve("local:" + folder));
+        assertEquals("'local:" + folder + "' is a folder: name the model file in it, as in local:"
+                + folder.resolve("model.bin"), e.getMessage());
+    }
+
+    @Test
+    void aTextFileIsNoCheckpointWhetherOrNotATokenizerIsBesideIt() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("text"));
+        Path bin = Files.writeString(folder.resolve("x.bin"), "hello\n");
+        ModelResolver resolver = new ModelResolver(null, temp.resolve("cache"), UNUSED);
+        UserInputException e = assertThrows(UserInputException.class, () -> resolver.resolve("local:" + bin));
+        assertTrue(e.getMessage().startsWith(bin + " is a text file, not a llama2.c checkpoint"), e.getMessage());
+        Files.copy(TestModels.stories260K("tok512.bin"), folder.resolve("tok512.bin"));
+        e = assertThrows(UserInputException.class, () -> resolver.resolve("local:" + bin));
+        assertTrue(e.getMessage().startsWith(bin + " is a text file, not a llama2.c checkpoint"), e.getMessage());
+        Path gguf = Files.writeString(folder.resolve("x.gguf"), "hello\n");
+        e = assertThrows(UserInputException.class, () -> resolver.resolve("local:" + gguf));
+        assertTrue(e.getMessage().contains("not a GGUF file"), e.getMessage());
+    }
+
+    @Test
+    void modelsFolderThatIsAFileOrMissingIsNamed() throws IOException {
+        Path file = Files.writeString(temp.resolve("models.txt"), "x");
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> new ModelResolver(file, temp.resolve("cache"), UNUSED).resolve("local:stories260K"));
+        assertEquals("GSMILE_MODELS=" + file + " is a file, not a folder: point GSMILE_MODELS at the folder holding"
+                + " stories260K/, or unset it", e.getMessage());
+        e = assertThrows(UserInputException.class,
+                () -> new ModelResolver(file, temp.resolve("cache"), UNUSED).resolve("onnx:tinygpt"));
+        assertTrue(e.getMessage().startsWith("GSMILE_MODELS=" + file + " is a file, not a folder"), e.getMessage());
+        e = assertThrows(UserInputException.class, () -> new ModelResolver(temp.resolve("absent"),
+                temp.resolve("cache"), UNUSED).resolve("local:stories260K"));
+        assertTrue(e.getMessage().startsWith("GSMILE_MODELS=" + temp.resolve("absent") + " does not exist"),
+                e.getMessage());
+    }
+
+    @Test
+    void referencesAreReadWithoutSurroundingSpacesAndWithTheirPrefixInAnyCase() {
+        assertEquals("local:stories260K", ModelResolver.normalized(" LOCAL:stories260K "));
+        assertEquals("openai:http://h/v1#M", ModelResolver.normalized("OpenAI: http://h/v1#M"));
+        assertEquals("gpt5", ModelResolver.normalized("gpt5 "));
     }
 
     @Test
