@@ -148,8 +148,8 @@ public final class Reliability {
         return true;
     }
 
-    /** Groups of two or more units whose kept/removed pattern is the same in every sample. */
-    static List<List<Integer>> tiedUnits(List<Sample> samples, int n) {
+    /** Groups of two or more units whose kept/removed pattern is the same in every sample, in prompt order. */
+    public static List<List<Integer>> tiedUnits(List<Sample> samples, int n) {
         Map<String, List<Integer>> byPattern = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             StringBuilder p = new StringBuilder(samples.size());

@@ -1,5 +1,6 @@
 package org.gsmile.core.spec;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.gsmile.core.UserInputException;
@@ -52,22 +53,9 @@ public interface Choice {
         return best;
     }
 
-    private static int editDistance(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                int substitution = diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), substitution);
-                diagonal = above;
-            }
-        }
-        return row[b.length()];
+    /** The Levenshtein distance between two names (commons-text), for "did you mean". */
+    static int editDistance(String a, String b) {
+        return LevenshteinDistance.getDefaultInstance().apply(a, b);
     }
 
     /** "a, b or c". */

@@ -1,5 +1,6 @@
 package org.gsmile.experiments.cli;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -235,20 +236,6 @@ final class CommandLineMistakes {
     }
 
     static int editDistance(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                int substitution = diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), substitution);
-                diagonal = above;
-            }
-        }
-        return row[b.length()];
+        return LevenshteinDistance.getDefaultInstance().apply(a, b);
     }
 }

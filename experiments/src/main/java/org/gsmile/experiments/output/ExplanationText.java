@@ -18,6 +18,7 @@ import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.adaptive.StopReason;
 import org.gsmile.core.explain.CallStats;
 import org.gsmile.core.explain.Explanation;
+import org.gsmile.core.explain.Reliability;
 import org.gsmile.core.explain.Sample;
 import org.gsmile.core.explain.Warning;
 import org.gsmile.core.spec.ExplanationSpec;
@@ -373,23 +374,12 @@ public final class ExplanationText {
 
     /** For each unit, its group among units kept or removed together in every sample, or −1 if it has none. */
     static int[] tiedGroups(List<Sample> samples, int n) {
-        Map<String, List<Integer>> byPattern = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            StringBuilder p = new StringBuilder(samples.size());
-            for (Sample s : samples) {
-                p.append(s.mask().isKept(i) ? '1' : '0');
-            }
-            byPattern.computeIfAbsent(p.toString(), k -> new ArrayList<>()).add(i);
-        }
         int[] group = new int[n];
         java.util.Arrays.fill(group, -1);
-        int g = 0;
-        for (List<Integer> members : byPattern.values()) {
-            if (members.size() > 1) {
-                for (int i : members) {
-                    group[i] = g;
-                }
-                g++;
+        List<List<Integer>> tied = Reliability.tiedUnits(samples, n);
+        for (int g = 0; g < tied.size(); g++) {
+            for (int i : tied.get(g)) {
+                group[i] = g;
             }
         }
         return group;
