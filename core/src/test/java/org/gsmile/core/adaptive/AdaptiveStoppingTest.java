@@ -83,6 +83,18 @@ class AdaptiveStoppingTest {
     }
 
     @Test
+    void theJsonWritesTheLabelAndReadsItBack() {
+        Explanation e = explain(256, TIE, PROMPT, 1);
+        String json = org.gsmile.core.json.ExplanationJson.write(e);
+        assertTrue(json.matches("(?s).*\"stopReason\"\\s*:\\s*\"tied\".*"), json);
+        assertEquals(StopReason.TIED, org.gsmile.core.json.ExplanationJson.read(json).sampling().stopReason());
+        Explanation c = explain(256, SEPARATED, PROMPT, 1);
+        assertEquals(StopReason.CONVERGED,
+                org.gsmile.core.json.ExplanationJson.read(org.gsmile.core.json.ExplanationJson.write(c)).sampling()
+                        .stopReason());
+    }
+
+    @Test
     void noiseIsTiedNotStable() {
         Explanation e = explain(256, NOISE, PROMPT, 3);
         assertEquals(StopReason.TIED, e.sampling().stopReason());
