@@ -237,32 +237,106 @@ public final class SamplerBenchmark {
         adaptive(md, games, configs.get(configs.size() - 3));
     }
 
-    /** The adaptive budget on the given configuration: calls used, accuracy, why it stopped. */
+    /**
+     * The adaptive budget on the given configuration: calls used, accuracy, why it stopped; per prompt
+     * with today's rules, and in total beside the stable-only rule it had before (the same budget
+     * without the fits' history, which its converged and tied rules need).
+     */
     static void adaptive(StringBuilder md, List<ObservedGame> games, Config config) {
+        AdaptiveBudget budget = AdaptiveBudget.upTo(AdaptiveBudget.DEFAULT_MAX);
         md.append("\n## Adaptive budget (`--samples auto`, max 256) with ").append(config.name()).append("\n\n");
-        md.append("| prompt | n | calls (5 seeds) | Spearman | stop reasons |\n|---|---|---|---|---|\n");
-        double allCalls = 0;
-        double allRho = 0;
-        Map<StopReason, Integer> allReasons = new EnumMap<>(StopReason.class);
+        md.append("Seeds 2000–2004 per prompt. Spearman and top-3 Jaccard are against the exact Shapley values;"
+                + " \"runs at 256\" counts runs that used the whole cap (on 8 words 256 is every coalition).\n\n");
+        md.append("| prompt | n | calls (5 seeds) | Spearman | top-3 Jaccard | runs at 256 | stop reasons |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        Outcome all = new Outcome();
         for (ObservedGame g : games) {
-            double calls = 0;
-            double rho = 0;
-            Map<StopReason, Integer> reasons = new EnumMap<>(StopReason.class);
+            Outcome o = new Outcome();
             for (int s = 0; s < JACCARD_SEEDS; s++) {
-                Explanation e = g.explainer(config.sampler(), config.weighting(),
-                        AdaptiveBudget.upTo(AdaptiveBudget.DEFAULT_MAX))
-                        .explain(new ExplanationRequest(g.prompt(), 2000 + s), ObservedGame.MODEL);
-                calls += e.calls().unique() / (double) JACCARD_SEEDS;
-                rho += RankAgreement.spearman(e.attribution().scores(), g.shapley()) / JACCARD_SEEDS;
-                reasons.merge(e.sampling().stopReason(), 1, Integer::sum);
-                allReasons.merge(e.sampling().stopReason(), 1, Integer::sum);
+                o.add(g, g.explainer(config.sampler(), config.weighting(), budget)
+                        .explain(new ExplanationRequest(g.prompt(), 2000 + s), ObservedGame.MODEL));
             }
-            allCalls += calls / games.size();
-            allRho += rho / games.size();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %s |%n", g.prompt(), g.units().size(), calls,
-                    rho, reasons));
+            all.addAll(o);
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", g.prompt(), g.units().size(), o.cells()));
         }
-        md.append(String.format(Locale.ROOT, "| **mean** | | %.1f | %.3f | %s |%n", allCalls, allRho, allReasons));
+        md.append(String.format(Locale.ROOT, "| **mean** | | %s |%n", all.cells()));
+        Outcome before = new Outcome();
+        Budget stableOnly = withoutHistory(budget);
+        for (ObservedGame g : games) {
+            for (int s = 0; s < JACCARD_SEEDS; s++) {
+                before.add(g, g.explainer(config.sampler(), config.weighting(), stableOnly)
+                        .explain(new ExplanationRequest(g.prompt(), 2000 + s), ObservedGame.MODEL));
+            }
+        }
+        md.append(String.format(Locale.ROOT, "| *stable-only rule (before), mean* | | %s |%n", before.cells()));
+    }
+
+    /** The budget's rounds and stable, exhausted and max-samples stops, without its converged and tied rules. */
+    static Budget withoutHistory(Budget b) {
+        return new Budget() {
+            public String name() {
+                return b.name();
+            }
+
+            public int maxSamples() {
+                return b.maxSamples();
+            }
+
+            public int firstRound(int units) {
+                return b.firstRound(units);
+            }
+
+            public int bootstrapReps() {
+                return b.bootstrapReps();
+            }
+
+            public double level() {
+                return b.level();
+            }
+
+            public int topK() {
+                return b.topK();
+            }
+
+            public Decision next(Round r) {
+                return b.next(new Round(r.units(), r.used(), r.drawn(), r.bootstrap()));
+            }
+        };
+    }
+
+    /** Runs' mean calls, Spearman and top-3 Jaccard against exact Shapley, and stop-reason counts. */
+    static final class Outcome {
+        int runs;
+        double calls;
+        double rho;
+        double jaccard;
+        int atCap;
+        final Map<StopReason, Integer> reasons = new EnumMap<>(StopReason.class);
+
+        void add(ObservedGame g, Explanation e) {
+            runs++;
+            calls += e.calls().unique();
+            rho += RankAgreement.spearman(e.attribution().scores(), g.shapley());
+            jaccard += RankAgreement.jaccard(Bootstrap.topK(e.attribution().scores(), 3), Bootstrap.topK(g.shapley(), 3));
+            reasons.merge(e.sampling().stopReason(), 1, Integer::sum);
+            atCap += e.sampling().samples() >= AdaptiveBudget.DEFAULT_MAX ? 1 : 0;
+        }
+
+        void addAll(Outcome o) {
+            runs += o.runs;
+            calls += o.calls;
+            rho += o.rho;
+            jaccard += o.jaccard;
+            atCap += o.atCap;
+            o.reasons.forEach((r, c) -> reasons.merge(r, c, Integer::sum));
+        }
+
+        String cells() {
+            StringBuilder why = new StringBuilder();
+            reasons.forEach((r, c) -> why.append(why.length() == 0 ? "" : ", ").append(r.label()).append(' ').append(c));
+            return String.format(Locale.ROOT, "%.1f | %.3f | %.3f | %d of %d | %s", calls / runs, rho / runs,
+                    jaccard / runs, atCap, runs, why);
+        }
     }
 
     static Explanation run(Config config, ObservedGame g, int targetCalls, long seed) {

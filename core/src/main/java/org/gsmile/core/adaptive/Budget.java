@@ -1,5 +1,7 @@
 package org.gsmile.core.adaptive;
 
+import java.util.List;
+
 /**
  * How many samples an explanation draws. The explainer draws {@link #maxSamples()} masks up front
  * (so the same seed gives the same masks in the same order whatever the stopping point), uses a
@@ -36,8 +38,48 @@ public interface Budget {
      * @param used      samples the fit used
      * @param drawn     samples the sampler could draw (fewer than {@link #maxSamples()} when it ran out)
      * @param bootstrap the bootstrap of the fit, null when {@link #bootstrapReps()} is 0
+     * @param fits      the fit of every round so far, in order, this round's last; empty when the
+     *                  explainer does not report them
      */
-    record Round(int units, int used, int drawn, BootstrapResult bootstrap) {
+    record Round(int units, int used, int drawn, BootstrapResult bootstrap, List<RoundFit> fits) {
+        public Round {
+            fits = List.copyOf(fits);
+        }
+
+        /** A round without the fits' history. */
+        public Round(int units, int used, int drawn, BootstrapResult bootstrap) {
+            this(units, used, drawn, bootstrap, List.of());
+        }
+    }
+
+    /**
+     * The fit of one round: how many samples it used (counted as {@link Round#used()} counts them)
+     * and its coefficients θ, one per unit.
+     */
+    record RoundFit(int samples, double[] theta) {
+        public RoundFit {
+            theta = theta.clone();
+        }
+
+        @Override
+        public double[] theta() {
+            return theta.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RoundFit f && samples == f.samples && java.util.Arrays.equals(theta, f.theta);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * samples + java.util.Arrays.hashCode(theta);
+        }
+
+        @Override
+        public String toString() {
+            return "RoundFit[samples=" + samples + ", theta=" + java.util.Arrays.toString(theta) + "]";
+        }
     }
 
     /** Stop for a reason, or go on to {@code nextSamples}. */

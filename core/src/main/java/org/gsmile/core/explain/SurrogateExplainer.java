@@ -121,6 +121,7 @@ public final class SurrogateExplainer implements PromptExplainer {
         int rounds = 0;
         int failed = 0;
         BootstrapResult boot;
+        List<Budget.RoundFit> fits = new ArrayList<>();
         Budget.Decision decision;
         SurrogateFit fit;
         List<Sample> sampleList;
@@ -195,7 +196,8 @@ public final class SurrogateExplainer implements PromptExplainer {
                     ? Bootstrap.run(fitMasks, delta, weighting, design.surrogate(), fit.coefficients(),
                             budget.bootstrapReps(), budget.level(), budget.topK(), bootstrapRandom)
                     : null;
-            decision = budget.next(new Budget.Round(n, used + a, drawn.size() + a, boot));
+            fits.add(new Budget.RoundFit(used + a, fit.coefficients()));
+            decision = budget.next(new Budget.Round(n, used + a, drawn.size() + a, boot, fits));
             if (decision.stops()) {
                 break;
             }

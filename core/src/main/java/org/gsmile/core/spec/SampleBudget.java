@@ -81,7 +81,10 @@ public sealed interface SampleBudget {
         }
     }
 
-    /** Rounds until the top-k set is stable under the bootstrap, at most {@code maxSamples}. */
+    /**
+     * Rounds until the top-k set is stable under the bootstrap, has converged, or is found tied (not
+     * decidable within the cap), at most {@code maxSamples}: see {@code AdaptiveBudget}.
+     */
     record Auto(int maxSamples) implements SampleBudget {
         public Auto {
             if (maxSamples < MIN_AUTO) {

@@ -99,4 +99,39 @@ public final class Games {
             }
         };
     }
+
+    /**
+     * Whole coalition-size strata from the extremes inward (size 1, n − 1, 2, n − 2, ...), each
+     * shuffled: the order of the default strata sampler without its pairing and balancing.
+     */
+    public static MaskSampler strata() {
+        return new MaskSampler() {
+            public String name() {
+                return "strata";
+            }
+
+            public List<Mask> sample(int units, int count, SplittableRandom random) {
+                List<Mask> out = new ArrayList<>();
+                for (int lo = 1, hi = units - 1; lo <= hi && out.size() < count; lo++, hi--) {
+                    for (int size : lo == hi ? new int[] {lo} : new int[] {lo, hi}) {
+                        List<Mask> stratum = new ArrayList<>();
+                        for (int set = 0; set < 1 << units; set++) {
+                            if (Integer.bitCount(set) == size) {
+                                boolean[] k = new boolean[units];
+                                for (int i = 0; i < units; i++) {
+                                    k[i] = ((set >> i) & 1) == 1;
+                                }
+                                stratum.add(Mask.of(k));
+                            }
+                        }
+                        for (int i = stratum.size() - 1; i > 0; i--) {
+                            java.util.Collections.swap(stratum, i, random.nextInt(i + 1));
+                        }
+                        out.addAll(stratum.subList(0, Math.min(stratum.size(), count - out.size())));
+                    }
+                }
+                return out;
+            }
+        };
+    }
 }

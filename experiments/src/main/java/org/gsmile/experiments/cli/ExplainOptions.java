@@ -39,7 +39,8 @@ public final class ExplainOptions {
     @Option(names = "--samples", paramLabel = "J|auto",
             description = "Perturbed prompts to request besides the original (repeats are answered from the cache; "
                     + "with the Shapley kernel the empty and the full prompt are two of them), or auto: draw in rounds "
-                    + "until the top-k units are stable under the bootstrap, at most --max-samples. Default: 64.")
+                    + "until the top-k units are stable under the bootstrap, have converged, or are found tied (more samples "
+                    + "up to --max-samples could not separate them). Default: 64.")
     String samplesOption;
 
     @Option(names = "--max-samples", paramLabel = "N", defaultValue = "" + SampleBudget.DEFAULT_MAX,

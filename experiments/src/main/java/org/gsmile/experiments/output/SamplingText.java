@@ -67,7 +67,7 @@ public final class SamplingText {
         if (!(budget instanceof SampleBudget.Auto)) {
             sb.append(", ").append(count(s.rounds(), "round"));
         }
-        return sb.append("; stopped: ").append(reason(s)).toString();
+        return sb.append("; stopped: ").append(reason(e)).toString();
     }
 
     /** The part after the cost: units without a synonym, and the warnings' count. */
@@ -131,10 +131,37 @@ public final class SamplingText {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    private static String reason(SamplingReport s) {
+    /** The units on either side of the top-k boundary, by |score|: "'red' (3rd) and 'ball' (4th)", or the k-th and 0. */
+    private static String boundary(Explanation e) {
+        int[] ranking = e.attribution().ranking();
+        int k = Math.min(e.sampling().topK(), ranking.length);
+        String inside = "'" + e.units().get(ranking[k - 1]).text() + "' (" + ordinal(k) + ")";
+        return k < ranking.length
+                ? inside + " and '" + e.units().get(ranking[k]).text() + "' (" + ordinal(k + 1) + ")"
+                : inside + " and 0";
+    }
+
+    private static String ordinal(int i) {
+        String suffix = i % 100 >= 11 && i % 100 <= 13 ? "th" : switch (i % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return i + suffix;
+    }
+
+    private static String reason(Explanation e) {
+        SamplingReport s = e.sampling();
         return switch (s.stopReason()) {
             case BUDGET -> "budget spent";
             case STABLE -> "the top-" + s.topK() + " set was stable and its intervals exclude 0";
+            case CONVERGED -> "top-" + s.topK() + " converged: the same set in the last two rounds, ahead of the next"
+                    + " unit and away from 0 by more than 2 standard errors of how far the scores moved between rounds"
+                    + " (the bootstrap below is more cautious)";
+            case TIED -> "top-" + s.topK() + " tied: " + boundary(e) + " are closer than "
+                    + CliNames.render("{maxSamples=" + e.provenance().spec().budget().maxSamples() + "}") + " could separate, so the top-" + s.topK()
+                    + " cannot be decided with this budget";
             case MAX_SAMPLES -> CliNames.render("{maxSamples}") + " reached before the top-" + s.topK() + " set was stable";
             case EXHAUSTED -> "every coalition the sampler can draw was observed";
         };

@@ -64,6 +64,25 @@ class ExplainCommandTest {
     }
 
     @Test
+    void autoSaysWhenTheTopKCannotBeDecided() throws IOException {
+        // Third and fourth place of this prompt are closer than 256 samples can separate (issue 9).
+        String[] args = {"explain", "--model", model(), "--samples", "auto", "--distance", "logprob-shift", "--seed", "3",
+                "The sun was hot, so Ben went to swim in the lake."};
+        Result r = gsmile(args);
+        assertEquals(0, r.exit(), r.err());
+        // The text output wraps long lines.
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("stopped: top-3 tied: 'was' (3rd) and 'Ben' (4th) are"
+                + " closer than --max-samples 256 could separate, so the top-3 cannot be decided with this budget"),
+                r.out());
+        String[] json = java.util.Arrays.copyOf(args, args.length + 2);
+        json[args.length] = "--format";
+        json[args.length + 1] = "json";
+        JsonNode j = new ObjectMapper().readTree(gsmile(json).out());
+        assertEquals("tied", j.at("/sampling/stopReason").asText());
+        assertTrue(j.at("/sampling/samples").asInt() < 256, j.at("/sampling/samples").toString());
+    }
+
+    @Test
     void sameSeedSameJsonApartFromTimings() throws IOException {
         String[] args = {"explain", "--model", model(), "--samples", "24", "--max-new-tokens", "8", "--format", "json",
                 "--seed", "7", PROMPT};
