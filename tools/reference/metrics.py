@@ -5,14 +5,20 @@
 - metrics/.../stats/StatsTest: the AUROC as scipy.stats.mannwhitneyu(pos, neg).statistic / (P·N);
   Kendall's W as scipy.stats.friedmanchisquare(*items).statistic / (m(n−1)), whose tie correction is
   the one KendallW uses.
+- metrics/.../fidelity/InSampleFidelityTest.givenScoresMatchNumpy: weighted R², adjusted R², weighted
+  MSE and MAE of given scores on the finite-weight samples (anchors left out), with numpy.
+- metrics/.../fidelity/OutOfSampleFidelityTest.handWorkedComparison: unweighted R² and MSE with numpy,
+  Spearman's rho with scipy.stats.spearmanr.
 """
 
 import numpy as np
-from scipy.stats import friedmanchisquare, mannwhitneyu
+from scipy.stats import friedmanchisquare, mannwhitneyu, spearmanr
 
 from javaref import Report, finish
 
 STATS = "metrics/src/test/java/org/gsmile/metrics/stats/StatsTest.java"
+IN_SAMPLE = "metrics/src/test/java/org/gsmile/metrics/fidelity/InSampleFidelityTest.java"
+OUT_OF_SAMPLE = "metrics/src/test/java/org/gsmile/metrics/fidelity/OutOfSampleFidelityTest.java"
 
 
 def kendall_w(rows):
@@ -36,5 +42,39 @@ def stats():
     return report
 
 
+def masks(bits):
+    return np.array([[int(c) for c in m] for m in bits], dtype=float)
+
+
+def in_sample_given_scores():
+    report = Report(IN_SAMPLE)
+    theta, intercept = np.array([0.12, -0.31, 0.05]), 0.4
+    # The finite-weight rows of the test; its anchors 000 and 111 are held by these scores and left out.
+    z = masks(["100", "010", "001", "110", "101", "011"])
+    w = np.array([0.8, 0.5, 0.3, 1.2, 0.7, 0.9])
+    y = np.array([0.55, 0.02, 0.41, 0.30, 0.50, 0.20])
+    r = y - (intercept + z @ theta)
+    mean = (w * y).sum() / w.sum()
+    r2 = 1 - (w * r * r).sum() / (w * (y - mean) ** 2).sum()
+    n, p = len(y), len(theta)
+    report.value("R²w", r2, "0.8399137259600983", 1e-12)
+    report.value("adjusted R²w", 1 - (1 - r2) * (n - 1) / (n - p - 1), "0.5997843149002458", 1e-12)
+    report.value("MSEw", (w * r * r).sum() / w.sum(), "0.004554545454545454", 1e-12)
+    report.value("MAEw", (w * np.abs(r)).sum() / w.sum(), "0.06409090909090909", 1e-12)
+    return report
+
+
+def out_of_sample():
+    report = Report(OUT_OF_SAMPLE)
+    theta, intercept = np.array([0.25, -0.5, 0.75]), 0.125
+    predicted = intercept + masks(["100", "011", "110", "001"]) @ theta   # the fifth mask failed: left out
+    y = np.array([0.5, 0.25, 0, 0.75])
+    sse = ((y - predicted) ** 2).sum()
+    report.value("R²", 1 - sse / ((y - y.mean()) ** 2).sum(), "0.8", 1e-15)
+    report.value("MSE", sse / len(y), "0.015625", 1e-15)
+    report.value("Spearman", spearmanr(predicted, y).statistic, "0.9486832980505138", 1e-15)
+    return report
+
+
 if __name__ == "__main__":
-    finish(stats())
+    finish(stats(), in_sample_given_scores(), out_of_sample())
