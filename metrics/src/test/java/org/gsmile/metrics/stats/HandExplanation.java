@@ -71,6 +71,12 @@ public final class HandExplanation {
                 calls);
     }
 
+    /** Given scores under a given spec (its method and sign), with the call counts an explainer would have recorded. */
+    public static Explanation scored(String prompt, double[] distanceScores, ExplanationSpec spec, CallStats calls) {
+        return build(prompt, distanceScores, 0, List.of(), new Fidelity(Double.NaN, Double.NaN, Double.NaN), spec,
+                calls);
+    }
+
     /** Given scores over given samples; the recorded fit is whatever {@code fidelity} says. */
     public static Explanation scored(String prompt, double[] distanceScores, double intercept, List<Row> rows,
                                      Fidelity fidelity, SignConvention sign) {
@@ -100,6 +106,13 @@ public final class HandExplanation {
 
     private static Explanation build(String prompt, double[] theta, double intercept, List<Row> rows,
                                      Fidelity fidelity, SignConvention sign, CallStats calls) {
+        return build(prompt, theta, intercept, rows, fidelity,
+                ExplanationSpec.builder().distance(DistanceKind.LOGPROB_SHIFT).sign(sign).build(), calls);
+    }
+
+    private static Explanation build(String prompt, double[] theta, double intercept, List<Row> rows,
+                                     Fidelity fidelity, ExplanationSpec spec, CallStats calls) {
+        SignConvention sign = spec.sign();
         List<Unit> units = words(prompt);
         double[] written = theta.clone();
         double writtenIntercept = intercept;
@@ -114,7 +127,6 @@ public final class HandExplanation {
             Mask m = Mask.parse(r.mask());
             samples.add(new Sample(m, "prompt " + r.mask(), m.droppedFraction(), r.weight(), r.delta()));
         }
-        ExplanationSpec spec = ExplanationSpec.builder().distance(DistanceKind.LOGPROB_SHIFT).sign(sign).build();
         return new Explanation(new Baseline(prompt, " and then", new int[] {1, 2}),
                 new Attribution(units, written, writtenIntercept), new Fit(fidelity, 0), samples,
                 SamplingReport.fixedWithoutBootstrap(rows.size(), units.size(), StopReason.BUDGET),
