@@ -9,16 +9,20 @@
   MSE and MAE of given scores on the finite-weight samples (anchors left out), with numpy.
 - metrics/.../fidelity/OutOfSampleFidelityTest.handWorkedComparison: unweighted R² and MSE with numpy,
   Spearman's rho with scipy.stats.spearmanr.
+- metrics/.../accuracy/AttributionAccuracyTest.handWorked: ATT-AUROC of |theta| as mannwhitneyu / (P·N).
+- metrics/.../accuracy/ShapleyAgreementTest.handWorked: scipy.stats.spearmanr and kendalltau (tau-b).
 """
 
 import numpy as np
-from scipy.stats import friedmanchisquare, mannwhitneyu, spearmanr
+from scipy.stats import friedmanchisquare, kendalltau, mannwhitneyu, spearmanr
 
 from javaref import Report, finish
 
 STATS = "metrics/src/test/java/org/gsmile/metrics/stats/StatsTest.java"
 IN_SAMPLE = "metrics/src/test/java/org/gsmile/metrics/fidelity/InSampleFidelityTest.java"
 OUT_OF_SAMPLE = "metrics/src/test/java/org/gsmile/metrics/fidelity/OutOfSampleFidelityTest.java"
+ACCURACY = "metrics/src/test/java/org/gsmile/metrics/accuracy/AttributionAccuracyTest.java"
+AGREEMENT = "metrics/src/test/java/org/gsmile/metrics/accuracy/ShapleyAgreementTest.java"
 
 
 def kendall_w(rows):
@@ -27,6 +31,12 @@ def kendall_w(rows):
     m, n = rows.shape
     chi2 = friedmanchisquare(*[rows[:, j] for j in range(n)]).statistic
     return chi2 / (m * (n - 1))
+
+
+def auroc(scores, positive):
+    scores, positive = np.asarray(scores, dtype=float), np.asarray(positive, dtype=bool)
+    u = mannwhitneyu(scores[positive], scores[~positive]).statistic
+    return u / (positive.sum() * (~positive).sum())
 
 
 def stats():
@@ -76,5 +86,21 @@ def out_of_sample():
     return report
 
 
+def accuracy():
+    report = Report(ACCURACY)
+    magnitude = np.abs([-0.9, 0.4, -0.4, 0.1, 0.7])
+    report.value("ATT-AUROC, a and b relevant", auroc(magnitude, [1, 1, 0, 0, 0]), "0.75", 1e-15)
+    report.value("ATT-AUROC, c relevant", auroc(magnitude, [0, 0, 1, 0, 0]), "0.375", 1e-15)
+    return report
+
+
+def agreement():
+    report = Report(AGREEMENT)
+    theta, phi = [0.5, 0.1, -0.3, 0.2], [0.4, 0.2, -0.5, 0.1]
+    report.value("Spearman", spearmanr(theta, phi).statistic, "0.8", 1e-15)
+    report.value("Kendall tau-b", kendalltau(theta, phi).statistic, "0.6666666666666666", 1e-15)
+    return report
+
+
 if __name__ == "__main__":
-    finish(stats(), in_sample_given_scores(), out_of_sample())
+    finish(stats(), in_sample_given_scores(), out_of_sample(), accuracy(), agreement())
