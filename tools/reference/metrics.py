@@ -11,10 +11,13 @@
   Spearman's rho with scipy.stats.spearmanr.
 - metrics/.../accuracy/AttributionAccuracyTest.handWorked: ATT-AUROC of |theta| as mannwhitneyu / (P·N).
 - metrics/.../accuracy/ShapleyAgreementTest.handWorked: scipy.stats.spearmanr and kendalltau (tau-b).
+- metrics/.../consistency/ConsistencyTest (spreadOfOneUnit, ofHandMadeRuns): mean, sample standard
+  deviation (ddof=1), CV and the 95 % interval mean ± scipy.stats.t.ppf(0.975, R − 1)·sd/√R; Kendall's W
+  of the hand-made runs as in StatsTest.
 """
 
 import numpy as np
-from scipy.stats import friedmanchisquare, kendalltau, mannwhitneyu, spearmanr
+from scipy.stats import friedmanchisquare, kendalltau, mannwhitneyu, spearmanr, t
 
 from javaref import Report, finish
 
@@ -23,6 +26,7 @@ IN_SAMPLE = "metrics/src/test/java/org/gsmile/metrics/fidelity/InSampleFidelityT
 OUT_OF_SAMPLE = "metrics/src/test/java/org/gsmile/metrics/fidelity/OutOfSampleFidelityTest.java"
 ACCURACY = "metrics/src/test/java/org/gsmile/metrics/accuracy/AttributionAccuracyTest.java"
 AGREEMENT = "metrics/src/test/java/org/gsmile/metrics/accuracy/ShapleyAgreementTest.java"
+CONSISTENCY = "metrics/src/test/java/org/gsmile/metrics/consistency/ConsistencyTest.java"
 
 
 def kendall_w(rows):
@@ -102,5 +106,29 @@ def agreement():
     return report
 
 
+def consistency():
+    report = Report(CONSISTENCY)
+
+    def spread(label, xs, literals):
+        x = np.asarray(xs, dtype=float)
+        mean, sd = x.mean(), x.std(ddof=1)
+        half = t.ppf(0.975, len(x) - 1) * sd / np.sqrt(len(x))
+        for name, value in [("mean", mean), ("sd", sd), ("cv", sd / abs(mean) if mean else float("nan")),
+                            ("lower", mean - half), ("upper", mean + half)]:
+            if name in literals:
+                report.value(f"{label} {name}", value, *literals[name])
+
+    spread("0.1 0.2 0.3", [0.1, 0.2, 0.3], {"lower": ("-0.048413771175032955", 1e-12),
+                                            "upper": ("0.448413771175033", 1e-12)})
+    spread("-0.1 0.1", [-0.1, 0.1], {"lower": ("-1.2706204736174695", 1e-12), "upper": ("1.2706204736174695", 1e-12)})
+    spread("unit a of the hand-made runs", [0.4, 0.3, -0.4], {"sd": ("0.43588989435406733", 1e-15),
+                                                              "cv": ("4.358898943540674", 1e-13),
+                                                              "lower": ("-0.982810524735806", 1e-12),
+                                                              "upper": ("1.1828105247358058", 1e-12)})
+    report.note(f"Kendall W of the hand-made runs: {float(kendall_w([[0.4, 0.3, 0.2, 0.1], [0.3, 0.4, 0.2, 0.1], [-0.4, 0.3, 0.1, -0.2]]))!r}"
+                " (the test writes 37.0 / 45)")
+    return report
+
+
 if __name__ == "__main__":
-    finish(stats(), in_sample_given_scores(), out_of_sample(), accuracy(), agreement())
+    finish(stats(), in_sample_given_scores(), out_of_sample(), accuracy(), agreement(), consistency())

@@ -26,6 +26,7 @@ public final class GameModel implements GenerativeModel {
     private final List<String> words;
     private final ToDoubleFunction<boolean[]> game;
     private final AtomicInteger scored = new AtomicInteger();
+    private final AtomicInteger generated = new AtomicInteger();
 
     /** @param game g(S) for the kept set S as a boolean per word of {@code sentence} */
     public GameModel(String sentence, ToDoubleFunction<boolean[]> game) {
@@ -43,6 +44,16 @@ public final class GameModel implements GenerativeModel {
     /** Prompts scored so far (each distinct perturbed prompt the explainer or the metric asked about). */
     public int scored() {
         return scored.get();
+    }
+
+    /** Prompts generated from so far (each explanation's, and each OutputShifts', y₀). */
+    public int generated() {
+        return generated.get();
+    }
+
+    /** Every call the model served: {@link #scored()} and {@link #generated()}. */
+    public int calls() {
+        return scored() + generated();
     }
 
     public boolean[] kept(String prompt) {
@@ -69,6 +80,7 @@ public final class GameModel implements GenerativeModel {
     public CompletableFuture<List<Generation>> generateAsync(List<String> prompts, DecodingOptions options) {
         List<Generation> out = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
+            generated.incrementAndGet();
             out.add(new Generation("x", new int[] {1}));
         }
         return CompletableFuture.completedFuture(out);
