@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
-import org.gsmile.core.explain.CallStats;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.explain.PromptExplainer;
@@ -37,8 +36,8 @@ import org.gsmile.perturbation.MarkedPrompt;
  * @param seeds           how many other seeds were explained
  * @param k               the size of the top sets compared
  * @param extraCalls      model calls of every explanation this ran: the sum of their distinct
- *                        prompts and preparation calls ({@link CallStats#unique()} +
- *                        {@link CallStats#preparation()}); the original explanation's not included
+ *                        prompts and preparation calls, less what a store answered
+ *                        ({@link org.gsmile.metrics.ModelCalls}); the original explanation's not included
  */
 public record Stability(List<ChangeStability> changes, double seedTopKJaccard, double seedRuzicka, int seeds, int k,
                         int extraCalls) {
@@ -97,7 +96,7 @@ public record Stability(List<ChangeStability> changes, double seedTopKJaccard, d
         double[] theta = Scores.distanceConvention(e);
         int extraCalls = 0;
         for (Explanation x : got) {
-            extraCalls += x.calls().unique() + x.calls().preparation();
+            extraCalls += org.gsmile.metrics.ModelCalls.of(x);
         }
         List<ChangeStability> changes = new ArrayList<>();
         int at = 0;
