@@ -33,7 +33,8 @@ public final class ExplainOptions {
             description = "Model to explain: local:stories260K (default), local:/path/model.bin or local:/path/model.gguf;"
                     + " onnx:NAME (a model folder under GSMILE_MODELS, e.g. onnx:tinygpt) or onnx:/path/model.onnx;"
                     + " openai:<baseUrl>#<model> (any OpenAI-compatible server; add ?api=completions for /completions)"
-                    + " or ollama:<model>[@http://host:port].")
+                    + " or ollama:<model>[@http://host:port]; oracle:keywords#rain=0.6,remove=0.4 (a model with known"
+                    + " Shapley values, for checking metrics).")
     String model;
 
     @Option(names = "--samples", paramLabel = "J|auto",
@@ -274,7 +275,8 @@ public final class ExplainOptions {
     RemoteOptions remoteOptions(Map<String, String> env, Path home) {
         String kind = model.strip().toLowerCase(java.util.Locale.ROOT);
         // Only a reference that names a model of another kind; a malformed one gets the resolver's own line.
-        if (!RemoteModels.accepts(model) && (kind.startsWith("local:") || kind.startsWith("onnx:"))) {
+        if (!RemoteModels.accepts(model) && (kind.startsWith("local:") || kind.startsWith("onnx:")
+                || kind.startsWith("oracle:"))) {
             for (String option : List.of("--logprobs", "--api-key-env", "--cache", "--concurrency", "--max-retries",
                     "--timeout")) {
                 if (given(option)) {
