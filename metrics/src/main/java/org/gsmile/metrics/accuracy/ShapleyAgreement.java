@@ -3,7 +3,6 @@ package org.gsmile.metrics.accuracy;
 import java.util.Arrays;
 import java.util.Optional;
 import org.gsmile.api.Explainers;
-import org.gsmile.core.explain.CallStats;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.model.GenerativeModel;
@@ -11,6 +10,7 @@ import org.gsmile.core.reference.ReferenceExplainer;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.Method;
 import org.gsmile.core.spec.SignConvention;
+import org.gsmile.metrics.ModelCalls;
 import org.gsmile.metrics.Scores;
 import org.gsmile.metrics.stats.RankCorrelation;
 
@@ -41,7 +41,8 @@ import org.gsmile.metrics.stats.RankCorrelation;
  * @param kendall    Kendall's τ-b of the same
  * @param exact      the exact Shapley values per unit, in the explanation's own sign convention
  * @param units      n, the number of units
- * @param extraCalls the model calls the reference made (its distinct prompts and the re-generated y₀)
+ * @param extraCalls the model calls the reference made ({@link ModelCalls}: its distinct prompts and the
+ *                   re-generated y₀, less what a response cache or observation store answered)
  */
 public record ShapleyAgreement(double spearman, double kendall, double[] exact, int units, int extraCalls) {
 
@@ -90,15 +91,14 @@ public record ShapleyAgreement(double spearman, double kendall, double[] exact, 
 
     /**
      * The agreement with an exact Shapley explanation computed elsewhere (over the same units);
-     * extraCalls are its calls.
+     * extraCalls are its calls ({@link ModelCalls}).
      */
     public static ShapleyAgreement of(Explanation e, Explanation exact) {
         if (exact.provenance().spec().method() != Method.EXACT_SHAPLEY) {
             throw new IllegalArgumentException("the reference is " + exact.provenance().spec().method().label()
                     + ", not exact Shapley values");
         }
-        CallStats c = exact.calls();
-        return compare(e, exact, c.unique() + c.preparation());
+        return compare(e, exact, ModelCalls.of(exact));
     }
 
     private static ShapleyAgreement compare(Explanation e, Explanation exact, int calls) {

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gsmile.core.UserInputException;
-import org.gsmile.core.explain.CallStats;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.explain.PromptExplainer;
@@ -15,6 +14,7 @@ import org.gsmile.core.explain.Seeds;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.spec.SignConvention;
 import org.gsmile.core.unit.Unit;
+import org.gsmile.metrics.ModelCalls;
 import org.gsmile.metrics.Scores;
 import org.gsmile.metrics.stats.KendallW;
 
@@ -37,8 +37,9 @@ import org.gsmile.metrics.stats.KendallW;
  * @param units      one spread per unit, in prompt order
  * @param kendallW   Kendall's W over the runs (NaN when there is one unit, or every run ties every unit)
  * @param runs       R, the number of explanations compared
- * @param extraCalls the model calls of runs 2..R (distinct prompts and y₀ generations); run 1 is the
- *                   explanation being evaluated and costs nothing more
+ * @param extraCalls the model calls of runs 2..R ({@link ModelCalls}: distinct prompts and y₀
+ *                   generations, less what a cache or store answered); run 1 is the explanation being
+ *                   evaluated and costs nothing more
  */
 public record Consistency(List<UnitSpread> units, double kendallW, int runs, int extraCalls) {
 
@@ -80,8 +81,7 @@ public record Consistency(List<UnitSpread> units, double kendallW, int runs, int
             }
             scores[k] = sign == SignConvention.IMPORTANCE ? Scores.importance(e) : Scores.distanceConvention(e);
             if (k > 0) {
-                CallStats c = e.calls();
-                calls += c.unique() + c.preparation();
+                calls += ModelCalls.of(e);
             }
         }
         List<UnitSpread> spreads = new ArrayList<>();

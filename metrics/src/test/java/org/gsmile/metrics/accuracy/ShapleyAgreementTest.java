@@ -58,6 +58,9 @@ class ShapleyAgreementTest {
         Explanation importance = HandExplanation.scored("a b c d", theta, 0, SignConvention.IMPORTANCE);
         Explanation distance = HandExplanation.scored("a b c d", phi, EXACT, new CallStats(17, 16, 1, 1));
         assertEquals(0.8, ShapleyAgreement.of(importance, distance).spearman(), 1e-15);
+        // Answers read from a response cache or observation store cost the model nothing (ModelCalls): 17 − 5.
+        Explanation stored = HandExplanation.scored("a b c d", phi, EXACT, new CallStats(17, 16, 1, 1, 0, 0, 5));
+        assertEquals(12, ShapleyAgreement.of(importance, stored).extraCalls());
         assertThrows(IllegalArgumentException.class, () -> ShapleyAgreement.of(importance, importance),
                 "the reference must be exact Shapley values");
     }
