@@ -91,14 +91,15 @@ public record ShapleyAgreement(double spearman, double kendall, double[] exact, 
 
     /**
      * The agreement with an exact Shapley explanation computed elsewhere (over the same units);
-     * extraCalls are its calls ({@link ModelCalls}).
+     * extraCalls are its calls ({@link ModelCalls}), or 0 when {@code exact} is {@code e} itself (an
+     * exact explanation compared with itself cost nothing more).
      */
     public static ShapleyAgreement of(Explanation e, Explanation exact) {
         if (exact.provenance().spec().method() != Method.EXACT_SHAPLEY) {
             throw new IllegalArgumentException("the reference is " + exact.provenance().spec().method().label()
                     + ", not exact Shapley values");
         }
-        return compare(e, exact, ModelCalls.of(exact));
+        return compare(e, exact, exact.equals(e) ? 0 : ModelCalls.of(exact));
     }
 
     private static ShapleyAgreement compare(Explanation e, Explanation exact, int calls) {

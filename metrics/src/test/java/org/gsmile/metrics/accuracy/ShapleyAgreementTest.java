@@ -124,6 +124,7 @@ class ShapleyAgreementTest {
         assertEquals(1.0, self.spearman(), 1e-15);
         assertEquals(1.0, self.kendall(), 1e-15);
         assertEquals(0, self.extraCalls());
+        assertEquals(self, ShapleyAgreement.of(exact, exact), "the same, also computed without measure");
         assertThrows(IllegalArgumentException.class,
                 () -> ShapleyAgreement.measure(e, new ExplanationRequest(model.sentence(), 9), model));
     }
