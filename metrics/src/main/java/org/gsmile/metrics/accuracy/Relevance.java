@@ -76,13 +76,13 @@ public record Relevance(boolean[] relevant) {
      */
     public static Relevance ofLabels(List<Unit> units, int[] labels) {
         if (labels.length != units.size()) {
-            throw new UserInputException("{relevant} has " + labels.length + " label" + (labels.length == 1 ? "" : "s")
+            throw new UserInputException("{relevance} has " + labels.length + " label" + (labels.length == 1 ? "" : "s")
                     + " for " + units.size() + " units (" + listed(units) + "): give one 0/1 label per unit");
         }
         boolean[] flags = new boolean[labels.length];
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] != 0 && labels[i] != 1) {
-                throw new UserInputException("{relevant} label " + (i + 1) + " (unit #" + (i + 1) + " \""
+                throw new UserInputException("{relevance} label " + (i + 1) + " (unit #" + (i + 1) + " \""
                         + shown(units.get(i).text()) + "\") is " + labels[i] + ": labels are 0 (not relevant) or 1 (relevant)");
             }
             flags[i] = labels[i] == 1;

@@ -67,14 +67,14 @@ class RelevanceTest {
         assertArrayEquals(flags(7, 0, 4), Relevance.ofLabels(units, new int[] {1, 0, 0, 0, 1, 0, 0}).relevant());
         UserInputException count = assertThrows(UserInputException.class,
                 () -> Relevance.ofLabels(units, new int[] {1, 0, 0, 0, 1, 0}));
-        assertEquals("{relevant} has 6 labels for 7 units (a, b, c, d, e, f, g): give one 0/1 label per unit",
+        assertEquals("{relevance} has 6 labels for 7 units (a, b, c, d, e, f, g): give one 0/1 label per unit",
                 count.template());
         UserInputException value = assertThrows(UserInputException.class,
                 () -> Relevance.ofLabels(units, new int[] {1, 0, 0, 2, 1, 0, 0}));
-        assertEquals("{relevant} label 4 (unit #4 \"d\") is 2: labels are 0 (not relevant) or 1 (relevant)",
+        assertEquals("{relevance} label 4 (unit #4 \"d\") is 2: labels are 0 (not relevant) or 1 (relevant)",
                 value.template());
         // The message renders for the command line like every other.
-        assertEquals("--relevant has 6 labels", count.render((k, v) -> "--" + k).substring(0, 23));
+        assertEquals("--relevance has 6 labels", count.render((k, v) -> "--" + k).substring(0, 24));
     }
 
     @Test
