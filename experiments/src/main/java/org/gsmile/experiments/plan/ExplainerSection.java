@@ -96,7 +96,24 @@ final class ExplainerSection {
                 }
             }
         }
+        s.checkRepeats(zip);
         return s.expand(zip, exclude, excludeNodes, excludeKey);
+    }
+
+    /** An axis on its own lists each value once (a zipped one may repeat a value: its tuples are checked). */
+    private void checkRepeats(List<List<String>> zip) {
+        for (AxisIn a : axes) {
+            if (zip.stream().anyMatch(g -> g.contains(a.key))) {
+                continue;
+            }
+            for (int i = 0; i < a.values.size(); i++) {
+                int before = a.values.indexOf(a.values.get(i));
+                if (before < i) {
+                    throw nodes.error(a.valueNodes.get(i), "{" + a.key + "} lists " + format(a.values.get(i))
+                            + " twice (first at " + Nodes.at(a.valueNodes.get(before)) + "): remove one");
+                }
+            }
+        }
     }
 
     // ---- settings ----------------------------------------------------------------------------
@@ -118,13 +135,7 @@ final class ExplainerSection {
                 List<Object> values = new ArrayList<>();
                 List<Node> valueNodes = new ArrayList<>();
                 for (Node item : q.getValue()) {
-                    Object value = value(key, item);
-                    int before = values.indexOf(value);
-                    if (before >= 0) {
-                        throw nodes.error(item, "{" + key + "} lists " + format(value) + " twice (first at "
-                                + Nodes.at(valueNodes.get(before)) + "): remove one");
-                    }
-                    values.add(value);
+                    values.add(value(key, item));
                     valueNodes.add(item);
                 }
                 axes.add(new AxisIn(key, e.getValue().getKeyNode(), values, valueNodes));
@@ -249,7 +260,7 @@ final class ExplainerSection {
     }
 
     private String axisNames() {
-        return Nodes.names(axes.stream().map(AxisIn::key).toList());
+        return Nodes.all(axes.stream().map(AxisIn::key).toList());
     }
 
     private List<List<String>> readZip(Node zipNode) {

@@ -178,7 +178,7 @@ final class MetricsSection {
                     " from model name to accuracy, like {" + names.get(0) + ": 0.31}");
             if (m.getValue().isEmpty()) {
                 throw nodes.error(t.getValueNode(), "faithfulness.modelAccuracy is empty: give every model's accuracy"
-                        + " (" + Nodes.names(names) + "), or leave modelAccuracy out");
+                        + " (" + Nodes.all(names) + "), or leave modelAccuracy out");
             }
             if (names.size() < 2) {
                 throw nodes.error(t.getKeyNode(), "faithfulness.modelAccuracy correlates the models' mean ATT-AUROC with"
@@ -197,7 +197,7 @@ final class MetricsSection {
                     String near = Nodes.nearest(name, names);
                     throw nodes.error(e.getKeyNode(), "faithfulness.modelAccuracy names '" + name + "', which is not a"
                             + " model of this experiment: " + (near != null ? "did you mean " + near + "? " : "")
-                            + "the models are " + Nodes.names(names));
+                            + "the models are " + Nodes.all(names));
                 }
                 double a = nodes.number(e.getValueNode(), "faithfulness.modelAccuracy." + name);
                 if (!(a >= 0 && a <= 1)) {
@@ -209,7 +209,7 @@ final class MetricsSection {
             List<String> missing = names.stream().filter(n -> !given.containsKey(n)).toList();
             if (!missing.isEmpty()) {
                 throw nodes.error(t.getKeyNode(), "faithfulness.modelAccuracy has no accuracy for "
-                        + Nodes.names(missing) + ": give one for every model (" + Nodes.names(names) + ")");
+                        + Nodes.all(missing) + ": give one for every model (" + Nodes.all(names) + ")");
             }
             names.forEach(n -> accuracy.put(n, given.get(n)));
             if (names.size() == 2) {

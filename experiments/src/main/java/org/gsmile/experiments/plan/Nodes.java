@@ -116,7 +116,7 @@ final class Nodes {
                 throw error(t.getKeyNode(), "unknown key '" + key + "'" + in + ": "
                         + (elsewhere != null ? elsewhere
                         : near != null ? "did you mean " + near + "?"
-                        : "the keys are " + names(valid)));
+                        : "the keys are " + all(valid)));
             }
             out.put(key, t);
         }
@@ -149,13 +149,22 @@ final class Nodes {
         return key.toLowerCase(Locale.ROOT).replaceAll("[-_\\s]", "");
     }
 
-    /** "a, b or c". */
+    /** "a, b or c": the choices. */
     static String names(Collection<String> names) {
+        return join(names, " or ");
+    }
+
+    /** "a, b and c": all of them. */
+    static String all(Collection<String> names) {
+        return join(names, " and ");
+    }
+
+    private static String join(Collection<String> names, String last) {
         List<String> l = List.copyOf(names);
         if (l.size() <= 1) {
             return String.join("", l);
         }
-        return String.join(", ", l.subList(0, l.size() - 1)) + " or " + l.get(l.size() - 1);
+        return String.join(", ", l.subList(0, l.size() - 1)) + last + l.get(l.size() - 1);
     }
 
     // ---- structure ---------------------------------------------------------------------------
