@@ -249,7 +249,8 @@ final class CasesSection {
                 node = JSON.readValue(lines[i]);
             } catch (JsonProcessingException e) {
                 String message = e.getOriginalMessage().lines().findFirst().orElse("").strip();
-                throw new ExperimentFileException(display, i + 1, Math.max(1, e.getLocation().getColumnNr()),
+                int column = e.getLocation() == null ? 0 : Math.max(1, e.getLocation().getColumnNr());
+                throw new ExperimentFileException(display, i + 1, column,
                         "not valid JSON: " + message + "; write one object per line, like {\"prompt\": \"...\"}");
             } catch (IOException e) {
                 throw row.error("cannot be read: " + e.getMessage());

@@ -256,8 +256,10 @@ final class Nodes {
             throw error(node, key + " takes " + range + ", got " + describe(node));
         }
         if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
-            String bounds = max == Long.MAX_VALUE ? "at least " + min
-                    : min == Long.MIN_VALUE ? "at most " + max : "between " + min + " and " + max;
+            boolean noMin = min == Long.MIN_VALUE || min == Integer.MIN_VALUE;
+            boolean noMax = max == Long.MAX_VALUE || max == Integer.MAX_VALUE;
+            String bounds = noMax && !noMin ? "at least " + min
+                    : noMin && !noMax ? "at most " + max : "between " + min + " and " + max;
             throw error(node, key + " must be " + bounds + ", got " + n);
         }
         return n.longValue();

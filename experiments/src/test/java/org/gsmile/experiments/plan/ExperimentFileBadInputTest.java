@@ -128,6 +128,8 @@ class ExperimentFileBadInputTest {
         rows.add(bad("list where a mapping goes", OK + "explainer: [samples, 32]\n",
                 "exp.yaml:3:12: explainer takes a mapping of keys, like {preset: default, samples: 64}, got a list"));
         rows.add(bad("text seed", OK + "seed: abc\n", "exp.yaml:3:7: seed takes a whole number, got 'abc'"));
+        rows.add(bad("seed beyond 64 bits", OK + "seed: 99999999999999999999\n",
+                "exp.yaml:3:7: seed must be between -9223372036854775808 and 9223372036854775807, got 99999999999999999999"));
         rows.add(bad("no replicates", OK + "seeds: 0\n", "exp.yaml:3:8: seeds must be between 1 and 1000, got 0"));
         // ---- names of choices (Choice's own messages)
         rows.add(bad("misspelt kernel", OK + "explainer:\n  kernel: gausian\n",

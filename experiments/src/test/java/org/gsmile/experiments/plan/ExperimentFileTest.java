@@ -112,6 +112,16 @@ class ExperimentFileTest {
         assertEquals(0, defaults.topLogprobs());
     }
 
+    /** The explainer's keys are the spec's settings, as the command line and the JSON config name them. */
+    @Test
+    void explainerKeysAreSettings() {
+        for (String key : ExplainerSection.KEYS) {
+            assertTrue(java.util.Arrays.stream(org.gsmile.core.spec.Setting.values()).anyMatch(s -> s.key().equals(key)),
+                    key);
+        }
+        assertEquals(16, ExplainerSection.KEYS.size());
+    }
+
     @Test
     void defaultModelNames() {
         assertEquals("stories260K", ExperimentFile.defaultModelName("local:stories260K"));
