@@ -68,7 +68,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * seeds: 3                         # replicates of every cell (1 to 1000, default 1)
  * metrics:                         # optional; each key computes a metric; {} or nothing for its defaults
  *   fidelity: {fresh: 32}
- *   accuracy: {k: 3}               # needs relevant words on some cases; the others are skipped (a warning)
+ *   accuracy: {k: 3, exactShapley: true}   # needs relevant words on some cases; the others are skipped (a warning)
  *   consistency: {runs: 10}
  *   stability: {k: 3, changes: [start, middle, end, punctuation], words: [please, could, would, should, "###"], seeds: 3}
  *   faithfulness: {k: 3, random: 5, modelAccuracy: {stories260K: 0.31, tinygpt: 0.25}}   # one per model

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.gsmile.metrics.EvaluationPlan;
+import org.gsmile.metrics.stability.PromptChange;
 
 /**
  * The metrics an experiment computes, each with its options; a metric that is null is not computed.
@@ -65,8 +67,12 @@ public record MetricsConfig(FidelityOptions fidelity, AccuracyOptions accuracy, 
         }
     }
 
-    /** Accuracy against the cases' relevant words: ATT-AUROC and precision@{@code k} (k ≥ 1). */
-    public record AccuracyOptions(int k) {
+    /**
+     * Accuracy against the cases' relevant words: ATT-AUROC and precision@{@code k} (k ≥ 1); with
+     * {@code exactShapley} also the rank agreement with exact Shapley values on prompts of at most 14
+     * units (2ⁿ more calls each).
+     */
+    public record AccuracyOptions(int k, boolean exactShapley) {
         public static final int DEFAULT_K = 3;
 
         public AccuracyOptions {
@@ -74,7 +80,7 @@ public record MetricsConfig(FidelityOptions fidelity, AccuracyOptions accuracy, 
         }
 
         public static AccuracyOptions defaults() {
-            return new AccuracyOptions(DEFAULT_K);
+            return new AccuracyOptions(DEFAULT_K, true);
         }
     }
 
@@ -98,7 +104,7 @@ public record MetricsConfig(FidelityOptions fidelity, AccuracyOptions accuracy, 
      * @param k       the top set compared (≥ 1)
      * @param changes the prompt changes, each one of {@link #CHANGES}, none twice
      * @param words   the neutral words the insertions (start, middle, end) insert, one word each
-     * @param seeds   explanations of the same prompt with different seeds compared, at least 2; 0 skips seed stability
+     * @param seeds   other seeds the same prompt is explained with, each compared with the first; 0 skips seed stability
      */
     public record StabilityOptions(int k, List<String> changes, List<String> words, int seeds) {
         public static final int DEFAULT_K = 3;
@@ -115,9 +121,7 @@ public record MetricsConfig(FidelityOptions fidelity, AccuracyOptions accuracy, 
                     throw new IllegalArgumentException("unknown stability change " + c + ": choose from " + CHANGES);
                 }
             }
-            if (seeds != 0) {
-                atLeast("seeds", seeds, 2);
-            }
+            atLeast("seeds", seeds, 0);
         }
 
         public static StabilityOptions defaults() {
@@ -146,6 +150,21 @@ public record MetricsConfig(FidelityOptions fidelity, AccuracyOptions accuracy, 
         public static FaithfulnessOptions defaults() {
             return new FaithfulnessOptions(DEFAULT_K, DEFAULT_RANDOM, Map.of());
         }
+    }
+
+    /**
+     * The metrics module's plan for one explanation: what {@code Evaluator} computes per cell. The
+     * model-level part of faithfulness ({@code modelAccuracy}) is not in it: it correlates across
+     * models, once per run.
+     */
+    public EvaluationPlan evaluationPlan() {
+        return new EvaluationPlan(
+                fidelity == null ? null : new EvaluationPlan.FidelityPlan(fidelity.fresh()),
+                accuracy == null ? null : new EvaluationPlan.AccuracyPlan(accuracy.k(), accuracy.exactShapley()),
+                consistency == null ? null : new EvaluationPlan.ConsistencyPlan(consistency.runs()),
+                stability == null ? null : new org.gsmile.metrics.stability.StabilityOptions(stability.k(),
+                        stability.changes().stream().map(PromptChange::of).toList(), stability.words(), stability.seeds()),
+                faithfulness == null ? null : new EvaluationPlan.FaithfulnessPlan(faithfulness.k(), faithfulness.random()));
     }
 
     private static void atLeast(String key, int value, int min) {

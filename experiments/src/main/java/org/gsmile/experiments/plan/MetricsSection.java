@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gsmile.core.UserInputException;
 import org.gsmile.experiments.plan.MetricsConfig.AccuracyOptions;
 import org.gsmile.experiments.plan.MetricsConfig.ConsistencyOptions;
 import org.gsmile.experiments.plan.MetricsConfig.FaithfulnessOptions;
 import org.gsmile.experiments.plan.MetricsConfig.FidelityOptions;
 import org.gsmile.experiments.plan.MetricsConfig.StabilityOptions;
+import org.gsmile.metrics.stability.PromptChange;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -54,7 +56,9 @@ final class MetricsSection {
                 case "fidelity" -> fidelity = new FidelityOptions(whole(o, metric, "fresh", 1, 100_000,
                         FidelityOptions.DEFAULT_FRESH));
                 case "accuracy" -> {
-                    accuracy = new AccuracyOptions(whole(o, metric, "k", 1, Integer.MAX_VALUE, AccuracyOptions.DEFAULT_K));
+                    accuracy = new AccuracyOptions(whole(o, metric, "k", 1, Integer.MAX_VALUE, AccuracyOptions.DEFAULT_K),
+                            !o.containsKey("exactShapley")
+                                    || nodes.bool(o.get("exactShapley").getValueNode(), "accuracy.exactShapley"));
                     needsRelevant(e.getValue().getKeyNode());
                 }
                 case "consistency" -> consistency = new ConsistencyOptions(whole(o, metric, "runs", 2, MANY,
@@ -70,7 +74,7 @@ final class MetricsSection {
     private static List<String> keysOf(String metric) {
         return switch (metric) {
             case "fidelity" -> List.of("fresh");
-            case "accuracy" -> List.of("k");
+            case "accuracy" -> List.of("k", "exactShapley");
             case "consistency" -> List.of("runs");
             case "stability" -> List.of("k", "changes", "words", "seeds");
             case "faithfulness" -> List.of("k", "random", "modelAccuracy");
@@ -117,10 +121,10 @@ final class MetricsSection {
             for (Node n : nodes.list(o.get("changes").getValueNode(), "stability.changes",
                     ", like changes: [start, middle, end, punctuation]")) {
                 String c = nodes.name(n, "stability.changes");
-                if (!StabilityOptions.CHANGES.contains(c)) {
-                    String near = Nodes.nearest(c, StabilityOptions.CHANGES);
-                    throw nodes.error(n, "unknown stability change '" + c + "': " + (near != null ? "did you mean "
-                            + near + "? " : "") + "choose " + Nodes.names(StabilityOptions.CHANGES));
+                try {
+                    PromptChange.of(c);
+                } catch (UserInputException x) {
+                    throw nodes.error(n, x.template());
                 }
                 int before = changes.indexOf(c);
                 if (before >= 0) {
@@ -146,6 +150,10 @@ final class MetricsSection {
                     throw nodes.error(n, "a stability word is one word, without spaces, got " + Nodes.describe(n)
                             + ": list each word on its own");
                 }
+                if (w.contains("[[") || w.contains("]]")) {
+                    throw nodes.error(n, "a stability word holds [[ or ]], which would read as a unit marker, got "
+                            + Nodes.describe(n) + ": give plain words");
+                }
                 int before = words.indexOf(w);
                 if (before >= 0) {
                     throw nodes.error(n, "stability.words lists " + w + " twice (first at " + Nodes.at(seen.get(before))
@@ -159,10 +167,6 @@ final class MetricsSection {
         if (o.containsKey("seeds")) {
             Node n = o.get("seeds").getValueNode();
             seeds = nodes.wholeInt(n, "stability.seeds", 0, MANY, "a whole number");
-            if (seeds == 1) {
-                throw nodes.error(n, "stability.seeds compares explanations under different seeds: give 2 or more, or 0"
-                        + " to skip seed stability; got 1");
-            }
         }
         return new StabilityOptions(k, changes, words, seeds);
     }

@@ -269,6 +269,14 @@ final class Nodes {
         return (int) whole(node, key, min, max, range);
     }
 
+    /** true or false. */
+    boolean bool(Node node, String key) {
+        if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            return s.getValue().equalsIgnoreCase("true");
+        }
+        throw error(node, key + " takes true or false, got " + describe(node));
+    }
+
     /** A finite number. */
     double number(Node node, String key) {
         return numeric(node, key, "a number").doubleValue();

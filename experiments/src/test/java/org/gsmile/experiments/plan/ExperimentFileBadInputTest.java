@@ -268,8 +268,10 @@ class ExperimentFileBadInputTest {
         rows.add(bad("one consistency run", OK + "metrics:\n  consistency: {runs: 1}\n",
                 "exp.yaml:4:23: consistency.runs must be between 2 and 1000, got 1"));
         rows.add(bad("misspelt stability change", OK + "metrics:\n  stability: {changes: [start, midle]}\n",
-                "exp.yaml:4:32: unknown stability change 'midle': did you mean middle? choose start, middle, end or"
-                        + " punctuation"));
+                "exp.yaml:4:32: unknown changes 'midle': did you mean middle? choose start, middle, end or punctuation"));
+        rows.add(bad("yes for a boolean", "models: [local:stories260K]\ncases: [{prompt: \"a b\", relevant: [a]}]\n"
+                        + "metrics:\n  accuracy: {exactShapley: yes}\n",
+                "exp.yaml:4:28: accuracy.exactShapley takes true or false, got 'yes'"));
         rows.add(bad("stability words without insertions", OK
                         + "metrics:\n  stability: {changes: [punctuation], words: [please]}\n",
                 "exp.yaml:4:39: stability.words has no effect without start, middle or end in stability.changes: they"

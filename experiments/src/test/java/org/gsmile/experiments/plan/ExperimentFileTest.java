@@ -221,6 +221,7 @@ class ExperimentFileTest {
                   fidelity:
                   accuracy: {}
                   consistency: {runs: 5}
+                  # exactShapley: false would skip the exact values
                   stability: {changes: [start, end], words: [please, "###"], seeds: 0}
                   faithfulness: {random: 3, modelAccuracy: {tinylstm: 0.2, stories260K: 0.31, tinygpt: 0.25}}
                 """));
@@ -231,6 +232,19 @@ class ExperimentFileTest {
         assertEquals(new StabilityOptions(3, List.of("start", "end"), List.of("please", "###"), 0), m.stability());
         assertEquals(new FaithfulnessOptions(3, 3, Map.of("stories260K", 0.31, "tinygpt", 0.25, "tinylstm", 0.2)),
                 m.faithfulness());
+        org.gsmile.metrics.EvaluationPlan plan = m.evaluationPlan();
+        assertEquals(new org.gsmile.metrics.EvaluationPlan(new org.gsmile.metrics.EvaluationPlan.FidelityPlan(32),
+                new org.gsmile.metrics.EvaluationPlan.AccuracyPlan(3, true),
+                new org.gsmile.metrics.EvaluationPlan.ConsistencyPlan(5),
+                new org.gsmile.metrics.stability.StabilityOptions(3, List.of(
+                        org.gsmile.metrics.stability.PromptChange.INSERT_START,
+                        org.gsmile.metrics.stability.PromptChange.INSERT_END), List.of("please", "###"), 0),
+                new org.gsmile.metrics.EvaluationPlan.FaithfulnessPlan(3, 3)), plan);
+        // the defaults are the metrics module's own
+        assertEquals(org.gsmile.metrics.EvaluationPlan.all(), new MetricsConfig(FidelityOptions.defaults(),
+                AccuracyOptions.defaults(), ConsistencyOptions.defaults(), StabilityOptions.defaults(),
+                FaithfulnessOptions.defaults()).evaluationPlan());
+        assertEquals(org.gsmile.metrics.EvaluationPlan.none(), MetricsConfig.none().evaluationPlan());
         // in the models' order
         assertEquals(List.of("stories260K", "tinygpt", "tinylstm"), List.copyOf(m.faithfulness().modelAccuracy().keySet()));
         assertEquals(MetricsConfig.METRICS, m.enabled());
