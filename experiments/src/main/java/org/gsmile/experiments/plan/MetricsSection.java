@@ -59,7 +59,7 @@ final class MetricsSection {
                     accuracy = new AccuracyOptions(whole(o, metric, "k", 1, Integer.MAX_VALUE, AccuracyOptions.DEFAULT_K),
                             !o.containsKey("exactShapley")
                                     || nodes.bool(o.get("exactShapley").getValueNode(), "accuracy.exactShapley"));
-                    needsRelevant(e.getValue().getKeyNode());
+                    needsRelevant(e.getValue().getKeyNode(), accuracy.exactShapley());
                 }
                 case "consistency" -> consistency = new ConsistencyOptions(whole(o, metric, "runs", 2, MANY,
                         ConsistencyOptions.DEFAULT_RUNS));
@@ -96,11 +96,17 @@ final class MetricsSection {
         return t == null ? otherwise : nodes.wholeInt(t.getValueNode(), metric + "." + key, min, max, "a whole number");
     }
 
-    private void needsRelevant(Node at) {
+    /** Without ground truth, accuracy is its agreement with exact Shapley values alone, if that is computed. */
+    private void needsRelevant(Node at, boolean exactShapley) {
         List<String> without = cases.stream().filter(c -> !c.hasRelevant()).map(CaseEntry::id).toList();
-        if (without.size() == cases.size()) {
+        if (without.size() == cases.size() && !exactShapley) {
             throw nodes.error(at, "accuracy needs ground truth and no case has any: give cases their relevant words,"
                     + " as in {id: rain, prompt: \"Remove the rain.\", relevant: [rain]}, or leave accuracy out");
+        }
+        if (without.size() == cases.size()) {
+            warnings.add("accuracy: no case has relevant words, so ATT-AUROC and precision@k are skipped and accuracy"
+                    + " is the agreement with exact Shapley values alone");
+            return;
         }
         if (!without.isEmpty()) {
             warnings.add("accuracy: " + without.size() + " of " + cases.size() + " cases have no relevant words ("

@@ -262,7 +262,8 @@ class ExperimentFileBadInputTest {
                         + "cases: [{prompt: \"a b\", relevant: [a]}]\n"
                         + "metrics:\n  faithfulness: {modelAccuracy: {stories260K: 31, tinygpt: 0.2}}\n",
                 "exp.yaml:4:47: faithfulness.modelAccuracy.stories260K is an accuracy, between 0 and 1, got 31"));
-        rows.add(bad("accuracy without ground truth", OK + "metrics:\n  accuracy: {}\n",
+        rows.add(bad("accuracy without ground truth or exact Shapley values", OK
+                        + "metrics:\n  accuracy: {exactShapley: false}\n",
                 "exp.yaml:4:3: accuracy needs ground truth and no case has any: give cases their relevant words, as in"
                         + " {id: rain, prompt: \"Remove the rain.\", relevant: [rain]}, or leave accuracy out"));
         rows.add(bad("one consistency run", OK + "metrics:\n  consistency: {runs: 1}\n",
