@@ -14,6 +14,7 @@ import org.gsmile.core.explain.Design;
 import org.gsmile.core.explain.ExplainerParts;
 import org.gsmile.core.explain.Observation;
 import org.gsmile.core.kernel.GaussianKernel;
+import org.gsmile.core.kernel.PromptWmdWeighting;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
 import org.gsmile.core.model.GenerativeModel;
@@ -143,6 +144,7 @@ final class SpecParts implements ExplainerParts {
     public Design design(int units, long surrogateSeed) {
         SampleWeighting weighting = switch (spec.kernel()) {
             case GAUSSIAN -> SampleWeighting.of(new GaussianKernel(spec.sigma()));
+            case WMD -> new PromptWmdWeighting(spec.sigma(), MiniLmEmbedder.shared());
             case SHAPLEY -> new ShapleyKernel();
             case UNIFORM -> SampleWeighting.uniform();
         };

@@ -91,8 +91,8 @@ public final class SurrogateExplainer implements PromptExplainer {
         int n = units.size();
         Design design = parts.design(n, Seeds.of(seed, "surrogate"));
         Budget budget = design.budget();
-        SampleWeighting weighting = design.weighting();
         PerturbationOperator.Perturbation perturb = parts.operator().bind(prompt, units, Seeds.of(seed, "operator"));
+        SampleWeighting weighting = design.weighting().bind(prompt, perturb::apply);
         SplittableRandom bootstrapRandom = Seeds.random(seed, "bootstrap");
         int first = budget.firstRound(n);
         List<Mask> anchors = weighting.anchors(n);

@@ -85,8 +85,10 @@ public final class ExplainOptions {
 
     @Option(names = "--kernel", paramLabel = "NAME",
             description = "Sample weights of the surrogate fit: shapley (the Shapley kernel with the efficiency "
-                    + "constraint, so scores estimate Shapley values; default), gaussian (exp(-d^2/sigma^2), the thesis; "
-                    + "the default with --surrogate sgd) or uniform.")
+                    + "constraint, so scores estimate Shapley values; default), gaussian (exp(-d^2/sigma^2) on the "
+                    + "fraction d of units removed, the thesis; the default with --surrogate sgd), wmd (sqrt(exp(-d^2/"
+                    + "sigma^2)) on the Word Mover's distance d between the original and the perturbed prompt, as the "
+                    + "thesis group's code weighs samples) or uniform.")
     String kernel;
 
     @Option(names = "--reference", paramLabel = "NAME",
@@ -102,7 +104,7 @@ public final class ExplainOptions {
     double keep;
 
     @Option(names = "--sigma", paramLabel = "S", defaultValue = "" + ExplanationSpec.DEFAULT_SIGMA,
-            description = "Width of the Gaussian kernel exp(-d^2/S^2) on the fraction d of words removed. Default: ${DEFAULT-VALUE}.")
+            description = "Width of the gaussian and wmd kernels. Default: 0.5 for gaussian, 0.25 for wmd.")
     double sigma;
 
     @Option(names = "--distance", paramLabel = "NAME", defaultValue = "auto",

@@ -133,9 +133,9 @@ class ExperimentFileBadInputTest {
         rows.add(bad("no replicates", OK + "seeds: 0\n", "exp.yaml:3:8: seeds must be between 1 and 1000, got 0"));
         // ---- names of choices (Choice's own messages)
         rows.add(bad("misspelt kernel", OK + "explainer:\n  kernel: gausian\n",
-                "exp.yaml:4:11: unknown kernel 'gausian': did you mean gaussian? choose shapley, gaussian or uniform"));
+                "exp.yaml:4:11: unknown kernel 'gausian': did you mean gaussian? choose shapley, gaussian, wmd or uniform"));
         rows.add(bad("misspelt value in an axis", OK + "explainer:\n  kernel: [shapley, gausian]\n",
-                "exp.yaml:4:21: unknown kernel 'gausian': did you mean gaussian? choose shapley, gaussian or uniform"));
+                "exp.yaml:4:21: unknown kernel 'gausian': did you mean gaussian? choose shapley, gaussian, wmd or uniform"));
         rows.add(bad("surrogate as a reference", OK + "explainer:\n  reference: surrogate\n",
                 "exp.yaml:4:14: unknown reference 'surrogate': choose shapley or loo (without reference the surrogate"
                         + " explains)"));
