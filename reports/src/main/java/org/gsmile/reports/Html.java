@@ -97,7 +97,8 @@ final class Html {
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             .scroll { overflow-x: auto; max-width: 100%; }
             .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; }
-            .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 12px; }
+            .pair { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-bottom: 12px; }
+            @media (max-width: 900px) { .pair { grid-template-columns: 1fr; } }
             .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
             .plot { width: 100%; min-height: 260px; }
             .box { border-left: 4px solid var(--warn); background: #fff8e6; padding: 8px 12px; margin: 10px 0; }
