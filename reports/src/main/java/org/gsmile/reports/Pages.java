@@ -337,6 +337,7 @@ final class Pages {
         if (!n.isObject()) {
             return n.isTextual() ? n.asText() : n.toString();
         }
+        // (a JSON null inside an object is written "null", as YAML reads it)
         if (n.isEmpty()) {
             return "{}";
         }
@@ -346,6 +347,8 @@ final class Pages {
             b.append(indent).append(f.getKey()).append(':');
             if (f.getValue().isObject() && !f.getValue().isEmpty()) {
                 b.append('\n').append(yaml(f.getValue(), indent + "  "));
+            } else if (f.getValue().isNull()) {
+                b.append(" null\n");
             } else {
                 b.append(' ').append(yaml(f.getValue(), indent)).append('\n');
             }
@@ -389,10 +392,13 @@ final class Pages {
             }
             b.append("</ul></div>\n");
         }
-        b.append("<h2 id=\"models\">Models compared</h2>\n").append(Html.table(tables.modelComparison, null));
-        b.append("<p class=\"caption\">Means over each model's cells; the columns are dotted metric paths (as in"
-                + " <a href=\"tables/metrics.csv\">metrics.csv</a>). Intervals and n: <a href=\"tables/summary-by-model.csv\">"
-                + "summary-by-model.csv</a>.</p>\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        tables.headlines.forEach(h -> headers.put(h.path(), h.label()));
+        b.append("<h2 id=\"models\">Models compared</h2>\n").append(Html.table(tables.modelComparison, headers));
+        b.append("<p class=\"caption\">Means over each model's cells (hover a heading for its metric path, as in"
+                + " <a href=\"tables/metrics.csv\">metrics.csv</a> and the columns of <a href=\"tables/model-comparison.csv\">"
+                + "model-comparison.csv</a>). Intervals and n: <a href=\"tables/summary-by-model.csv\">summary-by-model.csv</a>."
+                + "</p>\n");
         run.summary().map(s -> s.path("modelFaithfulness").path("pearson")).filter(JsonNode::isNumber).ifPresent(r ->
                 b.append("<p>Model faithfulness: Pearson r = ").append(Html.num(r.asDouble()))
                         .append(" between the models' mean attribution AUROC and their accuracy (summary.json).</p>\n"));

@@ -123,7 +123,7 @@ final class Plots {
             extras.putObject("xaxis").put("type", "category");
             out.add(new Chart(h.label(), h.path() + ": " + h.about() + ". Bars: mean over the model's cells; whiskers: 95 %"
                     + " Student-t interval of the mean (none with fewer than 2 cells).",
-                    new PlotFigure(layout(null, null, h.label(), 300), extras, new JsonTrace(bar))));
+                    new PlotFigure(layout(null, null, h.label(), 260), extras, new JsonTrace(bar))));
         }
         return out;
     }

@@ -41,6 +41,7 @@ class ReportBrowserTest {
               return JSON.stringify({
                 plotly: window.Plotly ? window.Plotly.version : null,
                 svgFigures: document.querySelectorAll('svg[role=img]').length,
+                scripts: document.querySelectorAll('script').length,
                 plots: plots().map(d => {
                   const data = d.data || [], full = d._fullData || [], layout = d.layout || {}, fl = d._fullLayout || {};
                   const dropped = [];
@@ -100,7 +101,7 @@ class ReportBrowserTest {
 
     static List<Path> pages(Path report) throws Exception {
         try (Stream<Path> s = Files.walk(report)) {
-            return s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".svg")).sorted().toList();
         }
     }
 
@@ -165,6 +166,9 @@ class ReportBrowserTest {
                     }
                     p.path("dropped").forEach(d -> problems.add(id + ": plotly.js ignored " + d.asText()));
                 }
+                if (rel.endsWith(".svg") && (check.path("svgFigures").asInt() != 1 || check.path("scripts").asInt() != 0)) {
+                    problems.add(rel + ": a standalone SVG must be one figure without scripts");
+                }
                 if ((rel.contains("cases/") || rel.contains("cells/")) && check.path("svgFigures").asInt() == 0
                         && !Files.readString(page).contains("This cell failed")) {
                     problems.add(rel + ": no prompt heatmap");
@@ -184,7 +188,8 @@ class ReportBrowserTest {
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
         assertTrue(plots > 0, "no plot was found in " + report);
         if (other.isBlank()) {
-            assertEquals(5 + 1 + 3 + 24, fixturePages, "pages: index, 5 plot pages, 3 cases, 24 cells");
+            assertEquals(5 + 1 + 3 + 24 + 3 + 23, fixturePages,
+                    "pages: index, 5 plot pages, 3 cases, 24 cells; SVG: 3 cases, 23 explanations");
         }
     }
 }
