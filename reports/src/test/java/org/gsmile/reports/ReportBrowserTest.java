@@ -99,6 +99,36 @@ class ReportBrowserTest {
         return dir;
     }
 
+    /**
+     * A sparse run: no provenance, no summary, no metrics at all, and case-2's explanations written in
+     * the importance sign convention, as exact Shapley values without intervals.
+     */
+    static Path sparseRun(Path dir) throws Exception {
+        Report.deleteTree(dir);
+        Files.createDirectories(dir.resolve("cells"));
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> s = Files.list(ReportFixture.run().resolve("cells"))) {
+            for (Path p : s.sorted().toList()) {
+                ObjectNode cell = (ObjectNode) json.readTree(Files.readString(p));
+                if (!cell.get("case").asText().equals("case-2")) {
+                    continue;
+                }
+                cell.putObject("metrics");
+                if (cell.get("explanation").isObject()) {
+                    ObjectNode e = (ObjectNode) cell.get("explanation");
+                    ((ObjectNode) e.get("config")).put("sign", "importance");
+                    ((ObjectNode) e.get("provenance")).put("method", "shapley");
+                    com.fasterxml.jackson.databind.node.ArrayNode scores = e.putArray("attribution");
+                    cell.get("explanation").path("normalized").forEach(n -> scores.add(n.asDouble()));
+                    com.fasterxml.jackson.databind.node.ArrayNode intervals = ((ObjectNode) e.get("sampling")).putArray("intervals");
+                    scores.forEach(n -> intervals.addArray().addNull().addNull());
+                }
+                Files.writeString(dir.resolve("cells").resolve(p.getFileName()), json.writeValueAsString(cell));
+            }
+        }
+        return dir;
+    }
+
     static List<Path> pages(Path report) throws Exception {
         try (Stream<Path> s = Files.walk(report)) {
             return s.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".svg")).sorted().toList();
@@ -128,10 +158,14 @@ class ReportBrowserTest {
         List<Path> pages = new ArrayList<>(pages(report));
         int fixturePages = pages.size();
         Path hostile = null;
+        Path sparse = null;
         if (other.isBlank()) {
             hostile = Path.of("target", "report-fixture", "report-hostile-names").toAbsolutePath();
             Report.write(RunFolder.read(hostileRun(Path.of("target", "report-fixture", "run-hostile-names"))), hostile);
             pages.addAll(pages(hostile));
+            sparse = Path.of("target", "report-fixture", "report-sparse").toAbsolutePath();
+            Report.write(RunFolder.read(sparseRun(Path.of("target", "report-fixture", "run-sparse"))), sparse);
+            pages.addAll(pages(sparse));
         }
         List<String> problems = new ArrayList<>();
         int plots = 0;
@@ -140,7 +174,8 @@ class ReportBrowserTest {
             for (Path page : pages) {
                 Chromium.PageResult r = browser.open(page, CHECK);
                 String rel = page.startsWith(report) ? report.relativize(page).toString()
-                        : "[hostile names] " + hostile.relativize(page);
+                        : page.startsWith(hostile) ? "[hostile names] " + hostile.relativize(page)
+                        : "[sparse] " + sparse.relativize(page);
                 r.errors().forEach(e -> problems.add(rel + ": " + e));
                 JsonNode check = r.check();
                 boolean wantsPlots = check.path("plots").size() > 0;
