@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -342,8 +341,7 @@ final class Pages {
             return "{}";
         }
         StringBuilder b = new StringBuilder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : n.properties()) {
             b.append(indent).append(f.getKey()).append(':');
             if (f.getValue().isObject() && !f.getValue().isEmpty()) {
                 b.append('\n').append(yaml(f.getValue(), indent + "  "));

@@ -94,14 +94,18 @@ class ReportRunFolderTest {
         Path dir = temp.resolve("out/report");
         Report.write(run, dir);
         Files.writeString(dir.resolve("stale.html"), "from an older report");
-        Files.createDirectories(temp.resolve("out/.report.tmp-123"));
+        Path leftover = Files.createDirectories(temp.resolve("out/.report.tmp-123"));
+        Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000L));
+        Path inProgress = Files.createDirectories(temp.resolve("out/.report.tmp-456"));
         Path index = Report.write(run, dir);
         assertTrue(Files.isRegularFile(index));
         assertFalse(Files.exists(dir.resolve("stale.html")), "an existing report is replaced whole");
         try (Stream<Path> s = Files.list(temp.resolve("out"))) {
-            assertEquals(List.of("report"), s.map(p -> p.getFileName().toString()).toList(),
-                    "no temporary or old folder is left beside the report");
+            assertEquals(List.of(".report.tmp-456", "report"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "a killed write's leftover is removed, a young one (another write in progress) is not, and no"
+                            + " temporary or old folder of this write is left");
         }
+        Report.deleteTree(inProgress);
 
         Path mine = temp.resolve("mine");
         Files.createDirectories(mine);
