@@ -392,6 +392,8 @@ final class Pages {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         tables.headlines.forEach(h -> headers.put(h.path(), h.label()));
+        headers.put("modelFaithfulness.meanAttAuroc", "mean AUROC (summary)");
+        headers.put("modelFaithfulness.accuracy", "accuracy (summary)");
         b.append("<h2 id=\"models\">Models compared</h2>\n").append(Html.table(tables.modelComparison, headers));
         b.append("<p class=\"caption\">Means over each model's cells (hover a heading for its metric path, as in"
                 + " <a href=\"tables/metrics.csv\">metrics.csv</a> and the columns of <a href=\"tables/model-comparison.csv\">"
