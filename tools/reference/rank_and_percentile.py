@@ -4,7 +4,7 @@
 
 - core/.../adaptive/BootstrapTest.percentileIsNumpysLinearOne: numpy.percentile(x, [2.5, 97.5, 50])
   with numpy's default (linear) interpolation.
-- experiments/.../bench/RankAgreementTest.spearmanMatchesScipyWithAndWithoutTies: scipy.stats.spearmanr,
+- benchmarks/.../RankAgreementTest.spearmanMatchesScipyWithAndWithoutTies: scipy.stats.spearmanr,
   ties sharing their average rank.
 """
 
@@ -23,7 +23,7 @@ def percentile():
 
 
 def spearman():
-    report = Report("experiments/src/test/java/org/gsmile/experiments/bench/RankAgreementTest.java")
+    report = Report("benchmarks/src/test/java/org/gsmile/benchmarks/RankAgreementTest.java")
     cases = [([0.3, -1.2, 2.5, 0.7, 0.0, 1.1, -0.4], [0.1, -0.9, 2.0, 0.7, 0.7, 0.2, -0.4], "0.792824967172092"),
              ([1, 2, 2, 3, 5, 5, 5, 8], [8, 7, 7, 1, 2, 3, 3, 0], "-0.8324426649129643")]
     for k, (a, b, literal) in enumerate(cases):

@@ -22,7 +22,15 @@ public final class Explainers {
     }
 
     public static PromptExplainer create(ExplanationSpec spec) {
-        SpecParts parts = new SpecParts(spec);
+        return create(spec, null);
+    }
+
+    /**
+     * An explainer whose observations go through {@code store}: those it holds cost no model call,
+     * and what the model answers is added to it. An experiment run passes its folder's store.
+     */
+    public static PromptExplainer create(ExplanationSpec spec, ObservationStore store) {
+        SpecParts parts = new SpecParts(spec, store);
         return spec.method().isReference() ? new ReferenceExplainer(spec, parts) : new SurrogateExplainer(spec, parts);
     }
 }

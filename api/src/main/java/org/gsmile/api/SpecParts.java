@@ -14,6 +14,7 @@ import org.gsmile.core.explain.Design;
 import org.gsmile.core.explain.ExplainerParts;
 import org.gsmile.core.explain.Observation;
 import org.gsmile.core.kernel.GaussianKernel;
+import org.gsmile.core.kernel.PromptWmdWeighting;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
 import org.gsmile.core.model.GenerativeModel;
@@ -47,9 +48,16 @@ import org.gsmile.perturbation.WordSplitter;
 final class SpecParts implements ExplainerParts {
     private final ExplanationSpec spec;
     private final PerturbationOperator operator;
+    private final ObservationStore store;
 
     SpecParts(ExplanationSpec spec) {
+        this(spec, null);
+    }
+
+    /** @param store where observations are kept across explanations and runs; null for none */
+    SpecParts(ExplanationSpec spec, ObservationStore store) {
         this.spec = spec;
+        this.store = store;
         this.operator = switch (spec.operator()) {
             case DROP -> new DropOperator();
             case MASK -> new MaskOperator(spec.maskToken());
@@ -72,6 +80,7 @@ final class SpecParts implements ExplainerParts {
     }
 
     /**
+     * With a store, shifts it holds are read from it (see {@link StoredObservation}).
      * Text distances compare greedy outputs, so they work with any model. Token distances
      * teacher-force where the model can score a fixed continuation; a model behind an API cannot, so
      * there token-wasserstein compares the top log-probabilities of the two generated outputs
@@ -79,6 +88,12 @@ final class SpecParts implements ExplainerParts {
      */
     @Override
     public Observation<?> observation(GenerativeModel model) {
+        Observation<?> live = liveObservation(model);
+        return store == null ? live : StoredObservation.wrap(live, store, model,
+                distance(model).label() + "/" + spec.maxNewTokens() + "/" + TokenWassersteinDistance.DEFAULT_TOP_K);
+    }
+
+    private Observation<?> liveObservation(GenerativeModel model) {
         int maxNewTokens = spec.maxNewTokens();
         DistanceKind d = distance(model);
         if (d == DistanceKind.EMBEDDING_WASSERSTEIN) {
@@ -129,6 +144,7 @@ final class SpecParts implements ExplainerParts {
     public Design design(int units, long surrogateSeed) {
         SampleWeighting weighting = switch (spec.kernel()) {
             case GAUSSIAN -> SampleWeighting.of(new GaussianKernel(spec.sigma()));
+            case WMD -> new PromptWmdWeighting(spec.sigma(), MiniLmEmbedder.shared());
             case SHAPLEY -> new ShapleyKernel();
             case UNIFORM -> SampleWeighting.uniform();
         };

@@ -91,8 +91,8 @@ public final class SurrogateExplainer implements PromptExplainer {
         int n = units.size();
         Design design = parts.design(n, Seeds.of(seed, "surrogate"));
         Budget budget = design.budget();
-        SampleWeighting weighting = design.weighting();
         PerturbationOperator.Perturbation perturb = parts.operator().bind(prompt, units, Seeds.of(seed, "operator"));
+        SampleWeighting weighting = design.weighting().bind(prompt, perturb::apply);
         SplittableRandom bootstrapRandom = Seeds.random(seed, "bootstrap");
         int first = budget.firstRound(n);
         List<Mask> anchors = weighting.anchors(n);
@@ -166,13 +166,16 @@ public final class SurrogateExplainer implements PromptExplainer {
             List<Double> fitDelta = new ArrayList<>();
             sampleList = new ArrayList<>();
             List<String> fitPrompts = new ArrayList<>();
+            List<String> fitOutputs = new ArrayList<>();
             int samplesKept = 0;
             for (int r = 0; r < rowMasks.size(); r++) {
                 String p = requested.get(r + 1);
-                if (observed.get(slot.get(p)) != null) {
+                O o = observed.get(slot.get(p));
+                if (o != null) {
                     fitMasks.add(rowMasks.get(r));
                     fitDelta.add(deltaBySlot.get(slot.get(p)));
                     fitPrompts.add(p);
+                    fitOutputs.add(probe.describe(o));
                     samplesKept += r >= anchors.size() ? 1 : 0;
                 }
             }
@@ -189,7 +192,7 @@ public final class SurrogateExplainer implements PromptExplainer {
                 Mask m = fitMasks.get(k);
                 z[k] = m.asFeatures();
                 delta[k] = fitDelta.get(k);
-                sampleList.add(new Sample(m, fitPrompts.get(k), m.droppedFraction(), w[k], delta[k]));
+                sampleList.add(new Sample(m, fitPrompts.get(k), m.droppedFraction(), w[k], delta[k], fitOutputs.get(k)));
             }
             fit = design.surrogate().fit(z, delta, w);
             boot = budget.bootstrapReps() > 0
@@ -209,7 +212,7 @@ public final class SurrogateExplainer implements PromptExplainer {
                         boot.topKStability(), budget.level(), boot.lower(), boot.upper(), List.of());
         sampling = sampling.withUnreplacedUnits(perturb.unreplacedUnits());
         CallStats calls = new CallStats(requested.size(), slot.size(), requested.size() - slot.size(),
-                probe.preparationCalls(), failed, meter.retries(), meter.diskCacheHits());
+                probe.preparationCalls(), failed, meter.retries(), meter.diskCacheHits() + probe.storeHits());
         Timings timings = Timings.ofNanos(modelNanos, System.nanoTime() - start);
         Provenance provenance = new Provenance(ran, seed, info.id(), info.sha256(), modelSettings, Version.current());
         List<Warning> warnings = new ArrayList<>();

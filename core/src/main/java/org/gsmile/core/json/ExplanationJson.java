@@ -123,6 +123,7 @@ public final class ExplanationJson {
             number(o, "inputDistance", sample.inputDistance());
             number(o, "weight", sample.weight());
             number(o, "outputDistance", sample.outputDistance());
+            o.put("output", sample.output());
         }
         return root;
     }
@@ -192,7 +193,8 @@ public final class ExplanationJson {
         for (JsonNode o : root.path("samples")) {
             JsonNode w = o.get("weight");
             samples.add(new Sample(Mask.parse(text(o, "mask")), text(o, "prompt"), number(o, "inputDistance"),
-                    w == null || w.isNull() ? Double.POSITIVE_INFINITY : w.asDouble(), number(o, "outputDistance")));
+                    w == null || w.isNull() ? Double.POSITIVE_INFINITY : w.asDouble(), number(o, "outputDistance"),
+                    o.path("output").asText("")));
         }
         List<Warning> warnings = new ArrayList<>();
         for (JsonNode w : root.path("warnings")) {

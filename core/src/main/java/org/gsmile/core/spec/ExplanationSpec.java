@@ -27,7 +27,7 @@ import org.gsmile.core.UserInputException;
  * @param budget       samples besides the original prompt
  * @param topK         the top set whose stability is reported (and awaited by {@link SampleBudget.Auto})
  * @param keep         probability of keeping a unit (Bernoulli samplers; the fixed sampler drops round((1-keep)n))
- * @param sigma        width of the Gaussian kernel
+ * @param sigma        width of the gaussian and wmd kernels (each has its own default)
  * @param maxNewTokens length of the greedy output that is explained
  * @param sign         which way the scores point: the distance convention, or important units positive
  */
@@ -68,7 +68,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         if (!usesKeep(sampler)) {
             keep = DEFAULT_KEEP;
         }
-        if (kernel != KernelKind.GAUSSIAN) {
+        if (!kernel.usesSigma()) {
             sigma = DEFAULT_SIGMA;
         }
         if (operator != OperatorKind.MASK) {
@@ -124,7 +124,9 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
     public Builder toBuilder() {
         Builder b = new Builder().preset(preset).units(units).operator(operator).maskToken(maskToken).sampler(sampler)
                 .kernel(kernel).surrogate(surrogate).distance(distance).method(method).budget(budget).topK(topK)
-                .keep(keep).sigma(sigma).maxNewTokens(maxNewTokens).sign(sign);
+                .keep(keep).maxNewTokens(maxNewTokens).sign(sign);
+        // A width at its kernel's default stays unset, so that changing the kernel gives the new one's default.
+        b.sigma = usesSigma() && sigma != kernel.defaultSigma() ? sigma : null;
         b.given.clear();
         return b;
     }
@@ -141,7 +143,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
 
     /** Whether this spec's {@code sigma} has an effect. */
     public boolean usesSigma() {
-        return !method.isReference() && kernel == KernelKind.GAUSSIAN;
+        return !method.isReference() && kernel.usesSigma();
     }
 
     /** Whether the surrogate is fitted with bootstrap intervals (wls; sgd is too slow to refit 200 times). */
@@ -167,7 +169,8 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         private SampleBudget budget;
         private int topK = DEFAULT_TOP_K;
         private double keep = DEFAULT_KEEP;
-        private double sigma = DEFAULT_SIGMA;
+        /** Null until set: each kernel has its own default width. */
+        private Double sigma;
         private int maxNewTokens = DEFAULT_MAX_NEW_TOKENS;
         private SignConvention sign = SignConvention.DISTANCE;
         private Integer maxSamples;
@@ -311,10 +314,11 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
                         + " keep probability of the bernoulli, paired-bernoulli and fixed samplers; leave {keep} out, or"
                         + " choose one of those with {sampler}");
             }
-            if (given.contains(Setting.SIGMA) && k != KernelKind.GAUSSIAN) {
+            if (given.contains(Setting.SIGMA) && !k.usesSigma()) {
                 throw new UserInputException("{sigma} has no effect with {kernel=" + k.label() + "}"
                         + (given.contains(Setting.KERNEL) ? "" : " (the " + preset.label() + " preset's kernel)")
-                        + ": it is the width of the Gaussian kernel; leave {sigma} out, or give {kernel=gaussian}");
+                        + ": it is the width of the gaussian and wmd kernels; leave {sigma} out, or give"
+                        + " {kernel=gaussian}");
             }
             if (given.contains(Setting.MASK_TOKEN) && operator != OperatorKind.MASK) {
                 throw new UserInputException("{maskToken} has no effect with {operator=" + operator.label() + "}: it is"
@@ -344,7 +348,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
             }
             refuseWithoutEffect(s, k, b);
             return new ExplanationSpec(preset, units, operator, maskToken, s, k, surrogate, distance, method, b, topK,
-                    keep, sigma, maxNewTokens, sign);
+                    keep, sigma != null ? sigma : k.usesSigma() ? k.defaultSigma() : DEFAULT_SIGMA, maxNewTokens, sign);
         }
     }
 }

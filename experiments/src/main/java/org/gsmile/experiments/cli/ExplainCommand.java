@@ -2,10 +2,8 @@ package org.gsmile.experiments.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gsmile.api.Explainers;
-import org.gsmile.core.UserInputException;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.json.ExplanationJson;
@@ -61,12 +59,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            String near = format.strip().toLowerCase(Locale.ROOT);
-            throw new UserInputException(format.isBlank() ? "--format is empty: choose text or json"
-                    : "unknown --format '" + format + "': " + (near.equals("text") || near.equals("json")
-                    ? "did you mean " + near + "? " : "") + "choose text or json");
-        }
+        OutputFormat output = OutputFormat.of(format);
         ExplanationSpec explanationSpec = options.spec();
         String text = String.join(" ", prompt);
         ExplanationRequest request = new ExplanationRequest(text, options.seed);
@@ -82,7 +75,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     + " perturbed prompts still failed after retries and were left out of the fit");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (output == OutputFormat.JSON) {
             out.println(ExplanationJson.write(explanation));
         } else {
             out.print(new ExplanationText(System.console() != null).render(explanation));

@@ -33,7 +33,8 @@ public final class ExplainOptions {
             description = "Model to explain: local:stories260K (default), local:/path/model.bin or local:/path/model.gguf;"
                     + " onnx:NAME (a model folder under GSMILE_MODELS, e.g. onnx:tinygpt) or onnx:/path/model.onnx;"
                     + " openai:<baseUrl>#<model> (any OpenAI-compatible server; add ?api=completions for /completions)"
-                    + " or ollama:<model>[@http://host:port].")
+                    + " or ollama:<model>[@http://host:port]; oracle:keywords#rain=0.6,remove=0.4 (a model with known"
+                    + " Shapley values, for checking metrics).")
     String model;
 
     @Option(names = "--samples", paramLabel = "J|auto",
@@ -84,8 +85,10 @@ public final class ExplainOptions {
 
     @Option(names = "--kernel", paramLabel = "NAME",
             description = "Sample weights of the surrogate fit: shapley (the Shapley kernel with the efficiency "
-                    + "constraint, so scores estimate Shapley values; default), gaussian (exp(-d^2/sigma^2), the thesis; "
-                    + "the default with --surrogate sgd) or uniform.")
+                    + "constraint, so scores estimate Shapley values; default), gaussian (exp(-d^2/sigma^2) on the "
+                    + "fraction d of units removed, the thesis; the default with --surrogate sgd), wmd (sqrt(exp(-d^2/"
+                    + "sigma^2)) on the Word Mover's distance d between the original and the perturbed prompt, as the "
+                    + "thesis group's code weighs samples) or uniform.")
     String kernel;
 
     @Option(names = "--reference", paramLabel = "NAME",
@@ -101,7 +104,7 @@ public final class ExplainOptions {
     double keep;
 
     @Option(names = "--sigma", paramLabel = "S", defaultValue = "" + ExplanationSpec.DEFAULT_SIGMA,
-            description = "Width of the Gaussian kernel exp(-d^2/S^2) on the fraction d of words removed. Default: ${DEFAULT-VALUE}.")
+            description = "Width of the gaussian and wmd kernels. Default: 0.5 for gaussian, 0.25 for wmd.")
     double sigma;
 
     @Option(names = "--distance", paramLabel = "NAME", defaultValue = "auto",
@@ -274,7 +277,8 @@ public final class ExplainOptions {
     RemoteOptions remoteOptions(Map<String, String> env, Path home) {
         String kind = model.strip().toLowerCase(java.util.Locale.ROOT);
         // Only a reference that names a model of another kind; a malformed one gets the resolver's own line.
-        if (!RemoteModels.accepts(model) && (kind.startsWith("local:") || kind.startsWith("onnx:"))) {
+        if (!RemoteModels.accepts(model) && (kind.startsWith("local:") || kind.startsWith("onnx:")
+                || kind.startsWith("oracle:"))) {
             for (String option : List.of("--logprobs", "--api-key-env", "--cache", "--concurrency", "--max-retries",
                     "--timeout")) {
                 if (given(option)) {
