@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.spec.DistanceKind;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.KernelKind;
@@ -18,6 +19,7 @@ import org.gsmile.core.spec.UnitKind;
 import org.gsmile.models.http.RemoteModels;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.http.RetryPolicy;
+import org.gsmile.models.resolve.ModelResolver;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -274,6 +276,11 @@ public final class ExplainOptions {
      * How to call an openai: or ollama: model, from these options and the given environment.
      * Options that only a remote model reads are refused for any other model.
      */
+    /** The model these options name, loaded (or connected to) with their client settings. */
+    GenerativeModel openModel(Map<String, String> env, Path home) {
+        return ModelResolver.fromEnvironment(env, home).resolve(model, remoteOptions(env, home));
+    }
+
     RemoteOptions remoteOptions(Map<String, String> env, Path home) {
         String kind = model.strip().toLowerCase(java.util.Locale.ROOT);
         // Only a reference that names a model of another kind; a malformed one gets the resolver's own line.
