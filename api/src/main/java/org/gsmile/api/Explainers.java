@@ -1,5 +1,6 @@
 package org.gsmile.api;
 
+import org.gsmile.core.explain.Design;
 import org.gsmile.core.explain.PromptExplainer;
 import org.gsmile.core.explain.SurrogateExplainer;
 import org.gsmile.core.reference.ReferenceExplainer;
@@ -19,6 +20,15 @@ import org.gsmile.core.spec.ExplanationSpec;
  */
 public final class Explainers {
     private Explainers() {
+    }
+
+    /**
+     * The sampler, weighting, fit and budget a spec gives a prompt of {@code units} units, as
+     * {@link #create} uses them: for benchmarks that answer an explainer from recorded observations
+     * and must run exactly what the spec runs.
+     */
+    public static Design design(ExplanationSpec spec, int units) {
+        return new SpecParts(spec).design(units, 0);
     }
 
     public static PromptExplainer create(ExplanationSpec spec) {
