@@ -109,6 +109,9 @@ public final class SamplingText {
             case FIXED -> String.format(Locale.ROOT, "fixed-size sampler (%s dropped per sample)",
                     TextFormat.count(Math.max(1, Math.min(n - 1, Math.round((1 - spec.keep()) * n))),
                             TextFormat.unitNoun(spec.units()), spec.units().label()));
+            case PROFILE -> "size-profile sampler";
+            case LEVERAGE -> "leverage-score sampler (Leverage SHAP)";
+            case MODIFIED_L2 -> "modified-l2 sampler";
         };
     }
 
@@ -124,6 +127,7 @@ public final class SamplingText {
         return switch (kind) {
             case WLS -> "weighted least squares";
             case SGD -> "linear SGD (Tribuo)";
+            case PROFILE -> "size-profile fit";
         };
     }
 
