@@ -1,6 +1,7 @@
 package org.gsmile.api;
 
 import org.gsmile.core.explain.Design;
+import org.gsmile.core.explain.HierarchicalExplainer;
 import org.gsmile.core.explain.PromptExplainer;
 import org.gsmile.core.explain.SurrogateExplainer;
 import org.gsmile.core.reference.ReferenceExplainer;
@@ -33,6 +34,9 @@ public final class Explainers {
 
     public static PromptExplainer create(ExplanationSpec spec) {
         SpecParts parts = new SpecParts(spec);
+        if (spec.units().isHierarchical()) {
+            return new HierarchicalExplainer(spec, parts, parts.groups());
+        }
         return spec.method().isReference() ? new ReferenceExplainer(spec, parts) : new SurrogateExplainer(spec, parts);
     }
 }

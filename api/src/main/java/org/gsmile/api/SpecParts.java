@@ -62,7 +62,7 @@ final class SpecParts implements ExplainerParts {
     @Override
     public UnitSplitter splitter(GenerativeModel model) {
         UnitSplitter base = switch (spec.units()) {
-            case WORDS -> new WordSplitter();
+            case WORDS, PHRASES_THEN_WORDS, SENTENCES_THEN_WORDS -> new WordSplitter();
             case PHRASES -> PunctuationSplitter.phrases();
             case SENTENCES -> PunctuationSplitter.sentences();
             case TOKENS -> new TokenSplitter(model.tokenPieces().orElseThrow(() -> new UserInputException(
@@ -70,6 +70,12 @@ final class SpecParts implements ExplainerParts {
                             + " use {units=words}")));
         };
         return new MarkedSplitter(base);
+    }
+
+    /** The groups a hierarchical explanation explains first: phrases or sentences of the text sent to the model. */
+    UnitSplitter groups() {
+        return spec.units().groups() == org.gsmile.core.spec.UnitKind.SENTENCES ? PunctuationSplitter.sentences()
+                : PunctuationSplitter.phrases();
     }
 
     /**

@@ -18,7 +18,7 @@ import org.gsmile.core.mask.MaskSampler;
  * exactly; then samples of a few inner sizes in turn: coalitions of 3 units, where a word's effect has
  * mostly settled after changing sharply over the first sizes, and of ⌊n/2⌋ units, the middle of the
  * profile. Once each of these has 2n samples (or is complete) the next size joins the rotation, from
- * the small sizes outward (2, n−2, 4, n−3, …), so that every size is reached as the budget grows and
+ * the outermost sizes inward (2 and n−2 first), so that every size is reached as the budget grows and
  * a budget of 2ⁿ − 2 observes every coalition (the exact Shapley values).
  *
  * <p>Within a size each mask is the best of 8 distinct random candidates at keeping units' counts in
@@ -98,7 +98,7 @@ final class ProfileSampler implements MaskSampler {
         return masks;
     }
 
-    /** The inner sizes not in the first rotation, from the small ones outward: 2, n−2, 4, n−3, …. */
+    /** The inner sizes not in the first rotation, by distance from the outermost sizes (1 and n−1), smaller size first. */
     static List<Integer> later(int n, List<Integer> first) {
         List<Integer> rest = new ArrayList<>();
         for (int k = 2; k <= n - 2; k++) {

@@ -52,8 +52,8 @@ import org.gsmile.core.surrogate.SurrogateFit;
 public final class SizeProfileFit implements Surrogate {
     /** λ, chosen on the sampler benchmark's design set (it is scale free: v and D share their units). */
     public static final double DEFAULT_SMOOTHING = 3.0;
-    /** A ridge this much smaller than λ fixes the one direction no data or neighbour pins (the gauge). */
-    private static final double GAUGE = 1e-9;
+    /** Weight, relative to λ, of the penalty that pins the one direction no data or neighbour sees (the gauge). */
+    private static final double GAUGE = 1e-6;
 
     private final double lambda;
 
@@ -154,7 +154,13 @@ public final class SizeProfileFit implements Surrogate {
                 regression(z, y, bySize.get(size), n, scale, a, r);
                 int neighbours = (size > 1 ? 1 : 0) + (size < n - 1 ? 1 : 0);
                 for (int i = 0; i < n; i++) {
-                    a[i][i] += lambda * neighbours + GAUGE * lambda;
+                    // With no neighbour (two units) a size has nothing to lean on: a tiny ridge keeps it solvable.
+                    a[i][i] += lambda * neighbours + (neighbours == 0 ? GAUGE * lambda : 0);
+                    for (int j = 0; j < n; j++) {
+                        // A penalty on the mean over units alone, which the exact solution has at 0: it pins the
+                        // common shift (the gauge) and moves nothing else.
+                        a[i][j] += GAUGE * lambda / n;
+                    }
                 }
                 if (size > 1 && exact[size - 1]) {
                     for (int i = 0; i < n; i++) {

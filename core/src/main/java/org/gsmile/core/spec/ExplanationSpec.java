@@ -101,6 +101,15 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
             throw new UserInputException("{surrogate} profile estimates Shapley values and needs the Shapley kernel's"
                     + " empty and full prompt: use {kernel=shapley}, or {surrogate=wls}");
         }
+        if (units.isHierarchical() && method.isReference()) {
+            throw new UserInputException("{units} " + units.label() + " estimates the words of a long prompt in two"
+                    + " steps; a reference computes every word's value by its definition: use {units=words}");
+        }
+        if (units.isHierarchical() && (surrogate != SurrogateKind.PROFILE || budget instanceof SampleBudget.Auto)) {
+            throw new UserInputException("{units} " + units.label() + " runs the size-profile fit with the Shapley"
+                    + " kernel on a fixed budget: leave {surrogate} and {kernel} at their defaults and give a number of"
+                    + " {samples}, or use {units=words}");
+        }
         if (surrogate == SurrogateKind.SGD && budget instanceof SampleBudget.Auto) {
             throw new UserInputException("{samples} auto refits the surrogate hundreds of times per round: use"
                     + " {surrogate=wls}, or a number of {samples}");
