@@ -47,13 +47,15 @@ import org.gsmile.core.surrogate.SurrogateFit;
  * {@link ShapleyKernel}'s anchors); without them (a rejected anchor) the fit is
  * {@link ConstrainedLeastSquares}'. Finite weights are not used by the estimate (the within-size
  * regressions weigh their samples equally, as the sizes' own means do); they weigh the fidelity.
- * The fidelity is that of the fitted per-size model on the finite-weight rows.
+ * The fidelity is that of the per-size model the scores come from (see {@link #fidelity}).
  */
 public final class SizeProfileFit implements Surrogate {
     /** λ, chosen on the sampler benchmark's design set (it is scale free: v and D share their units). */
     public static final double DEFAULT_SMOOTHING = 3.0;
     /** Weight, relative to λ, of the penalty that pins the one direction no data or neighbour sees (the gauge). */
     private static final double GAUGE = 1e-6;
+    /** Weight, relative to λ, of the ridge on every D, far below anything the data or the penalty give. */
+    private static final double RIDGE = 1e-12;
 
     private final double lambda;
 
@@ -154,8 +156,9 @@ public final class SizeProfileFit implements Surrogate {
                 regression(z, y, bySize.get(size), n, scale, a, r);
                 int neighbours = (size > 1 ? 1 : 0) + (size < n - 1 ? 1 : 0);
                 for (int i = 0; i < n; i++) {
-                    // With no neighbour (two units) a size has nothing to lean on: a tiny ridge keeps it solvable.
-                    a[i][i] += lambda * neighbours + (neighbours == 0 ? GAUGE * lambda : 0);
+                    // A vanishing ridge keeps the system solvable where nothing pins a direction (a unit no sample
+                    // varied in a chain of sizes with no size observed whole, or two units): such D stay at 0.
+                    a[i][i] += lambda * neighbours + RIDGE * lambda;
                     for (int j = 0; j < n; j++) {
                         // A penalty on the mean over units alone, which the exact solution has at 0: it pins the
                         // common shift (the gauge) and moves nothing else.
@@ -302,7 +305,13 @@ public final class SizeProfileFit implements Surrogate {
         return d;
     }
 
-    /** The per-size model's weighted fidelity on the finite-weight rows: ŷ = c_k + s·D_k·z, c_k the size's mean residual. */
+    /**
+     * The fidelity of the model the scores come from, on the finite-weight rows with their weights: at
+     * each size ŷ = c_k + s·D_k·z, c_k the size's mean residual. (The additive surrogate θ₀ + θ·z with
+     * the scores as θ fits these rows worse than the kernel regression's own coefficients do: the
+     * Shapley values are not the least-squares fit of a design that samples few sizes, which is why
+     * the regression's coefficients estimate them poorly.)
+     */
     private static Fidelity fidelity(double[][] z, double[] y, double[] weights, List<List<Integer>> bySize,
                                      double[][] d, int n, double scale) {
         List<Double> fy = new ArrayList<>();
