@@ -160,4 +160,4 @@ if __name__ == "__main__":
                 print(name, n, m, [repr(x) for x in inclusion(n, m, law)])
         print("PHI", [repr(x) for x in profile_estimate(design(), LAMBDA)])
         sys.exit(0)
-    finish([weights_cases(), profile_cases()])
+    finish(weights_cases(), profile_cases())
