@@ -180,14 +180,20 @@ public final class HierarchicalExplainer implements PromptExplainer {
         for (int g : order) {
             int k = members.get(g).size();
             int share = weight > 0 ? (int) Math.round((budget - groupBudget) * Math.abs(phi[g]) / weight) : 0;
-            int drawn = (int) Math.min(Math.pow(2, k) - 2, Math.max(2L * k, share));
+            // Chains of k + 1 prompts, of which the first and the last are coalitions of groups: k − 1 new ones each,
+            // in antithetic pairs.
+            int chains = 2 * Math.max(1, share / (2 * (k - 1)));
+            int drawn = chains * (k - 1);
             if (drawn > remaining) {
-                continue;
+                chains = 2 * (remaining / (2 * (k - 1)));
+                drawn = chains * (k - 1);
+                if (chains == 0) {
+                    continue;
+                }
             }
             List<Integer> inside = members.get(g);
-            Level low = level(k, drawn + 2, Seeds.random(seed, "sampler-group-" + g), seed,
-                    mask -> within(mask, inside, n), perturb, seen, samples);
-            double[] psi = low.fit().coefficients();
+            double[] psi = owen(g, inside, members, chains, Seeds.random(seed, "sampler-group-" + g), perturb, seen,
+                    samples, n);
             double shift = (phi[g] - Arrays.stream(psi).sum()) / k;
             for (int j = 0; j < k; j++) {
                 scores[inside.get(j)] = psi[j] + shift;
@@ -260,6 +266,89 @@ public final class HierarchicalExplainer implements PromptExplainer {
             samples.add(new Sample(wm, prompts.get(row), wm.droppedFraction(), w[r], y[r]));
         }
         return new Level(kept, y, w, design.surrogate().fit(z, y, w));
+    }
+
+    /**
+     * The Owen values of a group's words (Owen 1977; the value SHAP's Partition explainer estimates),
+     * by antithetic permutation chains: a coalition R of the other groups of a size drawn uniformly
+     * from 0 to m − 1 (the Shapley weights of the group level), then the group's words added one by
+     * one in a random order (and, in the chain paired with it, in the reverse order); a word's estimate
+     * is its mean marginal contribution v(R ∪ T ∪ {w}) − v(R ∪ T) over the chains.
+     */
+    private <O> double[] owen(int group, List<Integer> inside, List<List<Integer>> members, int chains,
+                              SplittableRandom random, PerturbationOperator.Perturbation perturb, Observed<O> seen,
+                              List<Sample> samples, int n) {
+        int k = inside.size();
+        int m = members.size();
+        double[] sum = new double[k];
+        int[] order = new int[k];
+        boolean[] lastBase = new boolean[n];
+        for (int c = 0; c < chains; c++) {
+            boolean[] base = new boolean[n];
+            if (c % 2 == 0) {
+                List<Integer> others = new ArrayList<>();
+                for (int h = 0; h < m; h++) {
+                    if (h != group) {
+                        others.add(h);
+                    }
+                }
+                int r = random.nextInt(m);
+                for (int t = others.size() - 1; t > 0; t--) {
+                    int j = random.nextInt(t + 1);
+                    Integer x = others.get(t);
+                    others.set(t, others.get(j));
+                    others.set(j, x);
+                }
+                for (int h : others.subList(0, r)) {
+                    for (int i : members.get(h)) {
+                        base[i] = true;
+                    }
+                }
+                for (int j = 0; j < k; j++) {
+                    order[j] = j;
+                }
+                for (int t = k - 1; t > 0; t--) {
+                    int j = random.nextInt(t + 1);
+                    int x = order[t];
+                    order[t] = order[j];
+                    order[j] = x;
+                }
+                lastBase = base;
+            } else {
+                base = lastBase;
+                for (int j = 0; j < k / 2; j++) {
+                    int x = order[j];
+                    order[j] = order[k - 1 - j];
+                    order[k - 1 - j] = x;
+                }
+            }
+            List<String> prompts = new ArrayList<>(k + 1);
+            List<Mask> masks = new ArrayList<>(k + 1);
+            boolean[] kept = base.clone();
+            masks.add(Mask.of(kept));
+            for (int j = 0; j < k; j++) {
+                kept[inside.get(order[j])] = true;
+                masks.add(Mask.of(kept));
+            }
+            for (Mask mask : masks) {
+                prompts.add(perturb.apply(mask));
+            }
+            double[] delta = seen.observe(prompts);
+            for (int j = 0; j < k; j++) {
+                double d = delta[j + 1] - delta[j];
+                sum[order[j]] += Double.isNaN(d) ? 0 : d;
+            }
+            for (int j = 0; j < masks.size(); j++) {
+                if (!Double.isNaN(delta[j])) {
+                    samples.add(new Sample(masks.get(j), prompts.get(j), masks.get(j).droppedFraction(), 1.0, delta[j]));
+                }
+            }
+        }
+        double[] psi = new double[k];
+        for (int j = 0; j < k; j++) {
+            psi[j] = sum[j] / chains;
+        }
+        return psi;
     }
 
     /** Each word's group: the group (of the group splitter) its first character falls in. */

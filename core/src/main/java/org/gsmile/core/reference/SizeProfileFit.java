@@ -52,6 +52,8 @@ import org.gsmile.core.surrogate.SurrogateFit;
 public final class SizeProfileFit implements Surrogate {
     /** λ, chosen on the sampler benchmark's design set (it is scale free: v and D share their units). */
     public static final double DEFAULT_SMOOTHING = 3.0;
+    /** Up to this many units λ is used as given (every prompt of the sampler benchmark). */
+    static final int SCALE_FROM = 12;
     /** Weight, relative to λ, of the penalty that pins the one direction no data or neighbour sees (the gauge). */
     private static final double GAUGE = 1e-6;
     /** Weight, relative to λ, of the ridge on every D, far below anything the data or the penalty give. */
@@ -73,6 +75,15 @@ public final class SizeProfileFit implements Surrogate {
     @Override
     public String name() {
         return "profile";
+    }
+
+    /**
+     * λ on a prompt of n units: the given λ up to {@value #SCALE_FROM} units, growing in proportion to n
+     * beyond. A size's samples inform each unit less the more units there are (a unit is in k/n of
+     * them), so on long prompts the same number of samples must pull the profile less.
+     */
+    double smoothing(int n) {
+        return lambda * Math.max(1.0, n / (double) SCALE_FROM);
     }
 
     @Override
@@ -135,6 +146,7 @@ public final class SizeProfileFit implements Surrogate {
     /** The free sizes' D by block elimination of the normal equations, size by size. */
     private void solveFree(double[][] z, double[] y, List<List<Integer>> bySize, double[][] d, boolean[] exact, int n,
                            double scale) {
+        double lambda = smoothing(n);
         int k = 1;
         while (k < n) {
             if (exact[k]) {
