@@ -252,7 +252,7 @@ public final class SurrogateExplainer implements PromptExplainer {
             SamplingReport s = e.sampling();
             e = e.withAttribution(new Attribution(e.units(), scores, -e.attribution().intercept()))
                     .withSampling(new SamplingReport(s.budget(), s.samples(), s.rounds(), s.stopReason(), s.topK(),
-                            s.topKStability(), s.level(), lower, upper, s.unreplacedUnits()));
+                            s.topKStability(), s.level(), lower, upper, s.unreplacedUnits(), s.hierarchy()));
         }
         List<Warning> all = new ArrayList<>(e.warnings());
         all.addAll(Reliability.assess(e));
