@@ -131,7 +131,7 @@ public final class TokenWassersteinDistance implements OutputDistance<TokenScore
      */
     private double positionDistance(float[] p, int[] topP, float[] q, Workspace ws) {
         ws.ensure(cost.length, topK);
-        int kq = topIndices(q, ws.topQ, topK);
+        int kq = topIndicesNear(q, topP, ws, topK);
         int[] mark = ws.mark;
         int[] support = ws.support;
         int stamp = ws.nextStamp();
@@ -222,7 +222,7 @@ public final class TokenWassersteinDistance implements OutputDistance<TokenScore
             demand[j] /= minus;
         }
         // Both sides carry the same excess but for rounding; the simplex moves mass 1 of it.
-        return 0.5 * (plus + minus) * ws.simplex.solve(supply, ns, demand, nd, flat, maxCost);
+        return 0.5 * (plus + minus) * ws.simplex.solve(supply, ns, demand, nd, flat, maxCost, true);
     }
 
     private static double checkMass(float x, String side, int k) {
@@ -255,6 +255,57 @@ public final class TokenWassersteinDistance implements OutputDistance<TokenScore
         return filled;
     }
 
+    /**
+     * {@link #topIndices} of q into {@code ws.topQ}, searched only among the entries at least as large
+     * as q's smallest entry on {@code hint} (p's top-k): there are at least k of those, so q's top-k
+     * are all among them, and scanning them in index order keeps the tie rule. A perturbation moves
+     * the distribution little, so the candidates are usually few; when they are not, the whole
+     * distribution is searched as before.
+     */
+    private static int topIndicesNear(float[] q, int[] hint, Workspace ws, int topK) {
+        int k = Math.min(topK, q.length);
+        if (hint.length < k) {
+            return topIndices(q, ws.topQ, topK);
+        }
+        float threshold = Float.POSITIVE_INFINITY;
+        for (int i : hint) {
+            threshold = Math.min(threshold, q[i]);
+        }
+        int[] candidates = ws.candidates;
+        int limit = candidates.length;
+        int c = 0;
+        for (int i = 0; i < q.length; i++) {
+            float v = q[i];
+            if (v >= threshold) {
+                if (c == limit) {
+                    return topIndices(q, ws.topQ, topK);
+                }
+                candidates[c++] = i;
+            } else if (v != v) {
+                throw new IllegalArgumentException("a distribution holds NaN at token " + i);
+            }
+        }
+        if (threshold != threshold) {
+            throw new IllegalArgumentException("a distribution holds NaN");
+        }
+        int[] out = ws.topQ;
+        int filled = 0;
+        for (int n = 0; n < c; n++) {
+            int i = candidates[n];
+            float v = q[i];
+            if (filled == k && v <= q[out[k - 1]]) {
+                continue;
+            }
+            int pos = filled < k ? filled++ : k - 1;
+            while (pos > 0 && q[out[pos - 1]] < v) {
+                out[pos] = out[pos - 1];
+                pos--;
+            }
+            out[pos] = i;
+        }
+        return filled;
+    }
+
     static void checkSameContinuation(TokenScores a, TokenScores b) {
         if (!Arrays.equals(a.continuation(), b.continuation())) {
             throw new IllegalArgumentException("token distances compare scores of the same continuation");
@@ -269,6 +320,7 @@ public final class TokenWassersteinDistance implements OutputDistance<TokenScore
         int[] mark = new int[0];
         int stamp;
         int[] topQ = new int[0];
+        int[] candidates = new int[0];
         int[] support = new int[0];
         int[] src = new int[0];
         int[] snk = new int[0];
@@ -285,6 +337,7 @@ public final class TokenWassersteinDistance implements OutputDistance<TokenScore
             int k = Math.min(topK, vocab);
             if (topQ.length < k) {
                 topQ = new int[k];
+                candidates = new int[Math.min(vocab, 3 * k)];
             }
             int n = Math.min(2 * k, vocab);
             if (support.length < n) {

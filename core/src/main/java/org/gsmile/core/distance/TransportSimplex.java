@@ -34,9 +34,13 @@ final class TransportSimplex {
     private int[] firstChild;
     private int[] nextSib;
     private int[] prevSib;
-    private int[] mark;
+    private int[] depth;
     private int[] work;
-    private int stamp;
+    // The greedy start's work arrays.
+    private double[] left;
+    private int[] alive;
+    private int[] killedHead;
+    private int[] killedNext;
 
     /** Grows the work arrays to hold a problem of {@code nodes} nodes, the root included. */
     private void ensure(int nodes) {
@@ -51,9 +55,12 @@ final class TransportSimplex {
         firstChild = new int[cap];
         nextSib = new int[cap];
         prevSib = new int[cap];
-        mark = new int[cap];
+        depth = new int[cap];
         work = new int[cap];
-        stamp = 0;
+        left = new double[cap];
+        alive = new int[cap];
+        killedHead = new int[cap];
+        killedNext = new int[cap];
         capacity = cap;
     }
 
@@ -65,6 +72,16 @@ final class TransportSimplex {
      * @param cost row-major: the arc from row i to column j costs {@code cost[i * m + j]}
      */
     double solve(double[] supply, int n, double[] demand, int m, double[] cost, double maxCost) {
+        return solve(supply, n, demand, m, cost, maxCost, false);
+    }
+
+    /**
+     * As {@link #solve(double[], int, double[], int, double[], double)}; with {@code greedy}, from
+     * the basis of the column-minimum rule where it is strongly feasible (see {@link #greedyStart}),
+     * which leaves far fewer pivots than the all-artificial start. The optimum is the same; the
+     * pivots, and so the last bits, are not.
+     */
+    double solve(double[] supply, int n, double[] demand, int m, double[] cost, double maxCost, boolean greedy) {
         int nodes = n + m + 1;
         int root = n + m;
         ensure(nodes);
@@ -75,7 +92,7 @@ final class TransportSimplex {
         int[] firstChild = this.firstChild;
         int[] nextSib = this.nextSib;
         int[] prevSib = this.prevSib;
-        int[] mark = this.mark;
+        int[] depth = this.depth;
         int[] work = this.work;
         // Any cost above maxCost makes routing row -> root -> column dearer than the direct arc,
         // so the optimum carries no artificial flow; keeping it small keeps potentials small.
@@ -85,21 +102,21 @@ final class TransportSimplex {
         // because the optimal plan carries total mass 1.
         double tol = maxCost * Math.max(1e-13, 4e-16 * nodes);
 
-        for (int v = 0; v < nodes; v++) {
-            firstChild[v] = -1;
-        }
-        parent[root] = -1;
-        for (int v = 0; v < root; v++) {
-            boolean isRow = v < n;
-            flow[v] = isRow ? supply[v] : demand[v - n];
-            edgeCost[v] = isRow ? 0.0 : artCost;
-            // Tree edges have zero reduced cost: pi[head] = pi[tail] + cost.
-            pi[v] = isRow ? 0.0 : artCost;
-            attach(v, root);
-        }
-        if (stamp > Integer.MAX_VALUE - 4 * nodes - 1_000_000) {
-            java.util.Arrays.fill(mark, 0);
-            stamp = 0;
+        if (!greedy || !greedyStart(supply, n, demand, m, cost, artCost)) {
+            for (int v = 0; v < nodes; v++) {
+                firstChild[v] = -1;
+            }
+            parent[root] = -1;
+            depth[root] = 0;
+            for (int v = 0; v < root; v++) {
+                boolean isRow = v < n;
+                flow[v] = isRow ? supply[v] : demand[v - n];
+                edgeCost[v] = isRow ? 0.0 : artCost;
+                // Tree edges have zero reduced cost: pi[head] = pi[tail] + cost.
+                pi[v] = isRow ? 0.0 : artCost;
+                depth[v] = 1;
+                attach(v, root);
+            }
         }
 
         int arcs = n * m;
@@ -152,17 +169,22 @@ final class TransportSimplex {
             nextI = i;
             nextJ = j;
 
-            // Apex of the cycle: mark the path from the row up, then climb from the column.
+            // Apex of the cycle: the deepest common ancestor of the arc's ends.
             int first = inI;
             int second = n + inJ;
-            stamp++;
-            for (int u = first; u != -1; u = parent[u]) {
-                mark[u] = stamp;
+            int u1 = first;
+            int u2 = second;
+            while (depth[u1] > depth[u2]) {
+                u1 = parent[u1];
             }
-            int join = second;
-            while (mark[join] != stamp) {
-                join = parent[join];
+            while (depth[u2] > depth[u1]) {
+                u2 = parent[u2];
             }
+            while (u1 != u2) {
+                u1 = parent[u1];
+                u2 = parent[u2];
+            }
+            int join = u1;
 
             // Flow enters along row -> column, runs up from the column to the apex and down from
             // the apex to the row. Down the row side, up-edges (rows) lose flow; up the column
@@ -225,13 +247,15 @@ final class TransportSimplex {
             }
 
             // Edges inside the subtree are unchanged, so all its potentials move by the same
-            // amount: whatever zeroes the entering arc's reduced cost (best < 0).
+            // amount: whatever zeroes the entering arc's reduced cost (best < 0). Its depths
+            // follow its new place, a parent before its children.
             double shift = outOnRowSide ? -best : best;
             int top = 0;
             work[top++] = inside;
             while (top > 0) {
                 int u = work[--top];
                 pi[u] += shift;
+                depth[u] = depth[parent[u]] + 1;
                 for (int c = firstChild[u]; c != -1; c = nextSib[c]) {
                     work[top++] = c;
                 }
@@ -252,6 +276,136 @@ final class TransportSimplex {
                     "emd: optimum still routes " + artificialFlow + " mass through the artificial root");
         }
         return total;
+    }
+
+    /**
+     * Builds the starting basis of the column-minimum rule: each column in turn takes its demand
+     * from the cheapest rows that still have supply. Every allocation but those of the last column
+     * exhausts exactly one row or one column, so the n + m − 1 arcs it uses form a spanning tree of
+     * rows and columns with a positive flow on every arc, read off the allocations directly: a
+     * column hangs from the row that finished its demand (and kept some supply for later columns),
+     * a row from the column that exhausted it, the last column takes every row still holding supply,
+     * and one artificial arc hangs the tree from the root, carrying the rounding difference of the
+     * two totals (row -> root if supply is the larger, root -> column otherwise). Parents always lie
+     * in later columns, so no search is needed.
+     *
+     * <p>That tree is strongly feasible (no real arc without flow; the artificial arc points up or
+     * carries flow, and never lies on a cycle), so the simplex keeps its guarantee of termination.
+     * When an allocation would exhaust a row and a column at once (equal masses), or a flow would
+     * come out non-positive in rounding, it gives up and the caller takes the all-artificial start.
+     *
+     * @return whether the tree was built
+     */
+    private boolean greedyStart(double[] supply, int n, double[] demand, int m, double[] cost, double artCost) {
+        int root = n + m;
+        double[] left = this.left;
+        int[] alive = this.alive;
+        // The rows each column exhausted, as linked lists: killedHead by column, killedNext by row.
+        int[] killedHead = this.killedHead;
+        int[] killedNext = this.killedNext;
+        System.arraycopy(supply, 0, left, 0, n);
+        for (int i = 0; i < n; i++) {
+            alive[i] = i;
+        }
+        int rows = n;
+        for (int j = 0; j < m - 1; j++) {
+            killedHead[j] = -1;
+            double need = demand[j];
+            while (true) {
+                int at = 0;
+                double bestCost = Double.POSITIVE_INFINITY;
+                for (int a = 0; a < rows; a++) {
+                    double c = cost[alive[a] * m + j];
+                    if (c < bestCost) {
+                        bestCost = c;
+                        at = a;
+                    }
+                }
+                int best = alive[at];
+                double x = left[best];
+                if (x > need) {
+                    // Row best finishes column j and keeps supply: column j hangs from it.
+                    left[best] = x - need;
+                    parent[n + j] = best;
+                    flow[n + j] = need;
+                    edgeCost[n + j] = bestCost;
+                    break;
+                }
+                if (x == need || rows == 1) {
+                    return false;
+                }
+                // Column j exhausts row best: the row hangs from the column.
+                alive[at] = alive[--rows];
+                parent[best] = n + j;
+                flow[best] = x;
+                edgeCost[best] = bestCost;
+                killedNext[best] = killedHead[j];
+                killedHead[j] = best;
+                need -= x;
+            }
+        }
+        // The last column takes what every remaining row holds; whichever total is the larger by
+        // rounding decides how the tree hangs from the root.
+        int last = m - 1;
+        double residual = -demand[last];
+        killedHead[last] = -1;
+        for (int a = 0; a < rows; a++) {
+            int i = alive[a];
+            residual += left[i];
+            parent[i] = n + last;
+            flow[i] = left[i];
+            edgeCost[i] = cost[i * m + last];
+            killedNext[i] = killedHead[last];
+            killedHead[last] = i;
+        }
+        int top;
+        if (residual < 0.0) {
+            top = n + last;
+            parent[top] = root;
+            flow[top] = -residual;
+            edgeCost[top] = artCost;
+        } else {
+            // A row with the excess goes up to the root, the column hangs from it with what that row
+            // gives it; the other rows stay below the column.
+            top = killedHead[last];
+            killedHead[last] = killedNext[top];
+            double give = flow[top] - residual;
+            if (!(give > 0.0)) {
+                return false;
+            }
+            parent[n + last] = top;
+            flow[n + last] = give;
+            edgeCost[n + last] = edgeCost[top];
+            parent[top] = root;
+            flow[top] = residual;
+            edgeCost[top] = 0.0;
+        }
+
+        // Potentials, depths and child lists, parents first: the root's child, then the columns
+        // from the last down, each followed by the rows it exhausted.
+        for (int v = 0; v <= root; v++) {
+            firstChild[v] = -1;
+        }
+        parent[root] = -1;
+        depth[root] = 0;
+        pi[top] = edgeCost[top];
+        depth[top] = 1;
+        attach(top, root);
+        for (int j = last; j >= 0; j--) {
+            int col = n + j;
+            if (col != top) {
+                int r = parent[col];
+                pi[col] = pi[r] + edgeCost[col];
+                depth[col] = depth[r] + 1;
+                attach(col, r);
+            }
+            for (int i = killedHead[j]; i != -1; i = killedNext[i]) {
+                pi[i] = pi[col] - edgeCost[i];
+                depth[i] = depth[col] + 1;
+                attach(i, col);
+            }
+        }
+        return true;
     }
 
     private void attach(int v, int p) {
