@@ -72,7 +72,82 @@ final class CoveringArrays {
                 rows.add(row);
             }
         }
-        return rows;
+        return compact(rows, t);
+    }
+
+    /**
+     * Drops rows that add nothing: from the last to the first, a row every one of whose t-way
+     * combinations also appears in another row kept is removed. Coverage is unchanged; the greedy
+     * builder's later rows, made for the few combinations left, often make earlier ones redundant.
+     */
+    static List<int[]> compact(List<int[]> rows, int t) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        int n = rows.get(0).length;
+        List<int[]> subsets = subsets(n, t);
+        Map<String, Integer> counts = new HashMap<>();
+        List<List<String>> keys = new ArrayList<>();
+        for (int[] r : rows) {
+            List<String> k = new ArrayList<>();
+            for (int[] s : subsets) {
+                StringBuilder b = new StringBuilder();
+                for (int d : s) {
+                    b.append(d).append('=').append(r[d]).append(',');
+                }
+                k.add(b.toString());
+            }
+            keys.add(k);
+            for (String x : k) {
+                counts.merge(x, 1, Integer::sum);
+            }
+        }
+        boolean[] dropped = new boolean[rows.size()];
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            boolean redundant = true;
+            for (String x : keys.get(i)) {
+                if (counts.get(x) < 2) {
+                    redundant = false;
+                    break;
+                }
+            }
+            if (redundant) {
+                dropped[i] = true;
+                for (String x : keys.get(i)) {
+                    counts.merge(x, -1, Integer::sum);
+                }
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!dropped[i]) {
+                out.add(rows.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Every set of t of the n dimensions, in lexicographic order. */
+    static List<int[]> subsets(int n, int t) {
+        List<int[]> out = new ArrayList<>();
+        int[] c = new int[t];
+        for (int i = 0; i < t; i++) {
+            c[i] = i;
+        }
+        while (true) {
+            out.add(c.clone());
+            int i = t - 1;
+            while (i >= 0 && c[i] == n - t + i) {
+                i--;
+            }
+            if (i < 0) {
+                return out;
+            }
+            c[i]++;
+            for (int j = i + 1; j < t; j++) {
+                c[j] = c[j - 1] + 1;
+            }
+        }
     }
 
     /** The values a partial case has so far; allpairs4j throws for a parameter it has not reached. */
