@@ -715,6 +715,7 @@ public final class Taxonomy {
             Node emptyAt = keyNode;
             if (v instanceof SequenceNode) {
                 valuesNode = v;
+                emptyAt = v;
             } else if (v instanceof MappingNode m) {
                 for (NodeTuple t : m.getValue()) {
                     String k = YamlNodes.key(t);
@@ -747,8 +748,8 @@ public final class Taxonomy {
                         + " or a mapping with values and attributes, got " + YamlNodes.describe(v));
             }
             if (valuesNode == null || valuesNode instanceof SequenceNode q && q.getValue().isEmpty()) {
-                throw nodes.error(emptyAt, "dimension " + dim + " has no values: give at least one, as in values:"
-                        + " [clear, rainy]");
+                throw nodes.error(emptyAt, "dimension " + dim + " has no values: list at least one, as in "
+                        + (v instanceof MappingNode ? "values" : dim) + ": [value1, value2]");
             }
             if (!(valuesNode instanceof SequenceNode seq)) {
                 throw nodes.error(valuesNode, "values of " + dim + " takes a list, like values: [clear, rainy], got "
