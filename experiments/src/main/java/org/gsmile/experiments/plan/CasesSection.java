@@ -311,8 +311,13 @@ final class CasesSection {
                     throw nodes.error(fileNode, "case " + c.id() + " of suite " + display + ": " + wrong);
                 }
             }
-            add(new CaseEntry(c.id(), c.prompt(), c.relevant(), source, c.scenario(), c.scene()),
-                    idNode != null ? idNode : fileNode, null);
+            String before = idSources.get(c.id());
+            if (before != null) {
+                throw nodes.error(idNode != null ? idNode : fileNode, "case id " + c.id() + " of suite " + display
+                        + " is used twice (first at " + before + "): give this entry an id, the start of its cases'"
+                        + " ids, as in {suite: " + name + ", id: " + suite.taxonomy().name() + "2}");
+            }
+            add(new CaseEntry(c.id(), c.prompt(), c.relevant(), source, c.scenario(), c.scene()), fileNode, null);
             ids.add(c.id());
         }
         suites.add(new SuiteSource(display, source, suite, ids));
