@@ -235,6 +235,25 @@ class ScenarioSuitesTest {
         assertEquals(15, found);
     }
 
+    /** The example of EXPERIMENT-FILES.md ("Scenario suites") loads and gives the counts the text says. */
+    @Test
+    void theDocumentedExampleGivesWhatTheTextSays() throws IOException {
+        Path doc = Path.of("EXPERIMENT-FILES.md");
+        String text = Files.readString(doc);
+        int mark = text.indexOf("<!-- example:taxonomy -->");
+        assertTrue(mark >= 0, "no example:taxonomy block");
+        int start = text.indexOf("```yaml\n", mark) + "```yaml\n".length();
+        String yaml = text.substring(start, text.indexOf("```", start));
+        Taxonomy t = Taxonomy.parse(yaml, "weather-edits.yaml", "weather-edits");
+        assertEquals(12, t.productCount());
+        assertEquals(6, t.factorialCount());
+        Suite p = t.expand(SuiteOptions.pairwise());
+        assertEquals("pairwise: 4 cases, factorial 6, 2-way coverage 100 % (12 of 12 allowed pairs)", p.summary());
+        assertTrue(p.cases().stream().anyMatch(c -> c.id().equals("weather-edits-snowy-night-remove")
+                && c.prompt().equals("Remove the snow from the image.") && c.relevant().equals(List.of("remove", "snow"))
+                && c.scene().equals("tinyeditor/scenes/scene08_snowy_night_sharp.png")));
+    }
+
     @Test
     void theTextSuitesHaveNoScenesAndTheirRelevantWordsAreInTheirPrompts() {
         for (String name : List.of("llm-prompts", "stories")) {
