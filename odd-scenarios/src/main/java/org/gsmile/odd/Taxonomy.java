@@ -93,10 +93,15 @@ public final class Taxonomy {
     private final List<Compiled> compiled;
     private final long factorialCount;
     private final boolean checked;
+    private final int templatesLine;           // where templates: is written, for "no template takes ..."
+    private final int templatesColumn;
 
     private Taxonomy(String file, String name, String description, List<Dimension> dimensions,
-                     List<Exclusion> exclusions, List<Scene> scenes, List<Template> templates, List<Compiled> compiled) {
+                     List<Exclusion> exclusions, List<Scene> scenes, List<Template> templates, List<Compiled> compiled,
+                     int templatesLine, int templatesColumn) {
         this.file = file;
+        this.templatesLine = templatesLine;
+        this.templatesColumn = templatesColumn;
         this.name = name;
         this.description = description;
         this.dimensions = List.copyOf(dimensions);
@@ -462,7 +467,7 @@ public final class Taxonomy {
     ScenarioCase render(int[] s, String prefix) {
         Compiled c = templateOf(s);
         if (c == null) {
-            throw noTemplate(file, compiledTemplatesLine, s);
+            throw noTemplate(s);
         }
         String text = c.text.render(s, this);
         List<String> relevant = new ArrayList<>();
@@ -492,11 +497,8 @@ public final class Taxonomy {
         return new ScenarioCase(caseId(prefix, s), text, relevant, named(s), scene == null ? null : scene.file());
     }
 
-    private int compiledTemplatesLine;
-    private int compiledTemplatesColumn;
-
-    private TaxonomyException noTemplate(String f, int line, int[] s) {
-        return new TaxonomyException(f, line, compiledTemplatesColumn, "no template takes scenario "
+    private TaxonomyException noTemplate(int[] s) {
+        return new TaxonomyException(file, templatesLine, templatesColumn, "no template takes scenario "
                 + label(named(s)) + ": add a template whose when it agrees with (or one without when, last), or"
                 + " exclude the scenario");
     }
@@ -539,7 +541,7 @@ public final class Taxonomy {
         for (int[] s : enumerate()) {
             Compiled c = templateOf(s);
             if (c == null) {
-                throw noTemplate(file, compiledTemplatesLine, s);
+                throw noTemplate(s);
             }
             uses[compiled.indexOf(c)]++;
             render(s, "x");
@@ -660,11 +662,10 @@ public final class Taxonomy {
             for (Node t : templateNodes) {
                 template(t, templates, compiled);
             }
-            Taxonomy taxonomy = new Taxonomy(nodes.file, name, description, dimensions, exclusions, scenes, templates,
-                    compiled);
             Node templatesKey = e.get("templates").getKeyNode();
-            taxonomy.compiledTemplatesLine = YamlNodes.line(templatesKey);
-            taxonomy.compiledTemplatesColumn = templatesKey.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+            Taxonomy taxonomy = new Taxonomy(nodes.file, name, description, dimensions, exclusions, scenes, templates,
+                    compiled, YamlNodes.line(templatesKey),
+                    templatesKey.getStartMark().map(m -> m.getColumn() + 1).orElse(0));
             if (taxonomy.factorialCount == 0) {
                 Node at = e.containsKey("exclude") ? e.get("exclude").getKeyNode() : e.get("scenes").getKeyNode();
                 throw nodes.error(at, "the constraints allow no scenario at all (" + taxonomy.productCount()
