@@ -68,6 +68,13 @@ public final class Taxonomy {
     public static final int CHECK_LIMIT = 1_000_000;
     /** The most scenarios {@code factorial} and {@code random} (which samples from them) enumerate. */
     public static final int ENUMERATE_LIMIT = 1_000_000;
+    /** The most scenarios a taxonomy may have before its constraints, so that every count fits. */
+    public static final long MAX_PRODUCT = 1_000_000_000_000_000L;
+    /**
+     * The most combinations of the dimensions that constraints name: the allowed scenarios are counted
+     * by a search over them (the other dimensions multiply the count).
+     */
+    public static final long MAX_CONSTRAINED = 50_000_000L;
     static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     static final Pattern VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -661,6 +668,28 @@ public final class Taxonomy {
             List<Compiled> compiled = new ArrayList<>();
             for (Node t : templateNodes) {
                 template(t, templates, compiled);
+            }
+            java.math.BigInteger product = java.math.BigInteger.ONE;
+            java.math.BigInteger constrained = java.math.BigInteger.ONE;
+            Set<String> named = new java.util.HashSet<>();
+            exclusions.forEach(x -> named.addAll(x.values().keySet()));
+            if (!scenes.isEmpty()) {
+                named.addAll(scenes.get(0).conditions().keySet());
+            }
+            for (Dimension d : dimensions) {
+                java.math.BigInteger size = java.math.BigInteger.valueOf(d.values().size());
+                product = product.multiply(size);
+                if (named.contains(d.name())) {
+                    constrained = constrained.multiply(size);
+                }
+            }
+            if (product.compareTo(java.math.BigInteger.valueOf(MAX_PRODUCT)) > 0
+                    || constrained.compareTo(java.math.BigInteger.valueOf(MAX_CONSTRAINED)) > 0) {
+                throw nodes.error(e.get("dimensions").getKeyNode(), "the dimensions make " + product + " scenarios"
+                        + (constrained.compareTo(java.math.BigInteger.valueOf(MAX_CONSTRAINED)) > 0 ? ", and those the"
+                        + " constraints name " + constrained : "") + ": more than gsmile counts (" + MAX_PRODUCT
+                        + " in all, " + MAX_CONSTRAINED + " among the dimensions constraints name); split the"
+                        + " taxonomy, or merge values");
             }
             Node templatesKey = e.get("templates").getKeyNode();
             Taxonomy taxonomy = new Taxonomy(nodes.file, name, description, dimensions, exclusions, scenes, templates,

@@ -152,6 +152,22 @@ class ScenarioBadInputTest {
         rows.add(bad("scene with an unknown value", B + "scenes:\n  - {file: a.png, weather: sunny}\n" + T,
                 "t.yaml:10:28: a scene gives weather the value 'sunny', which it does not have: the values of weather"
                         + " are clear and rainy"));
+        StringBuilder huge = new StringBuilder("dimensions:\n  g:\n");
+        for (int d = 0; d < 19; d++) {
+            huge.append("    d").append(d).append(": [a, b, c, d, e, f, g, h, i, j]\n");
+        }
+        rows.add(bad("too many scenarios to count", huge + T, "t.yaml:1:1: the dimensions make 10000000000000000000"
+                + " scenarios: more than gsmile counts (1000000000000000 in all, 50000000 among the dimensions"
+                + " constraints name); split the taxonomy, or merge values"));
+        rows.add(bad("too many constrained combinations", B.replace("[remove, night]", "[remove, night, a, b, c, d, e, f,"
+                        + " g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z]") + "  more:\n"
+                        + "    m1: [a, b, c, d, e, f, g, h, i, j]\n    m2: [a, b, c, d, e, f, g, h, i, j]\n"
+                        + "    m3: [a, b, c, d, e, f, g, h, i, j]\n    m4: [a, b, c, d, e, f, g, h, i, j]\n"
+                        + "    m5: [a, b, c, d, e, f, g, h, i, j]\n    m6: [a, b, c, d, e, f, g, h, i, j]\n"
+                        + "exclude:\n  - {edit: remove, weather: clear, m1: a, m2: a, m3: a, m4: a, m5: a, m6: a}\n" + T,
+                "t.yaml:1:1: the dimensions make 112000000 scenarios, and those the constraints name 56000000: more"
+                        + " than gsmile counts (1000000000000000 in all, 50000000 among the dimensions constraints"
+                        + " name); split the taxonomy, or merge values"));
         return rows.stream().map(Arguments::of);
     }
 
