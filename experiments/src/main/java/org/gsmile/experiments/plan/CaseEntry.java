@@ -1,10 +1,12 @@
 package org.gsmile.experiments.plan;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.gsmile.core.UserInputException;
 
 /**
  * One prompt an experiment explains.
@@ -39,6 +41,28 @@ public record CaseEntry(String id, String prompt, List<String> relevant, String 
     /** Whether the case carries ground truth. */
     public boolean hasRelevant() {
         return !relevant.isEmpty();
+    }
+
+    /**
+     * Where the case's scene is: as written when absolute, else in the models folder; null for a case
+     * without a scene.
+     *
+     * @param modelsFolder the folder {@code GSMILE_MODELS} names, or null when it is not set
+     * @throws UserInputException when the scene is relative and there is no models folder
+     */
+    public Path scenePath(Path modelsFolder) {
+        if (scene == null) {
+            return null;
+        }
+        Path p = Path.of(scene);
+        if (p.isAbsolute()) {
+            return p;
+        }
+        if (modelsFolder == null) {
+            throw new UserInputException("case " + id + " edits the scene " + scene + ", a path in the models folder:"
+                    + " set GSMILE_MODELS to that folder (the one that holds tinyeditor/)");
+        }
+        return modelsFolder.resolve(p).normalize();
     }
 
     /** Whether the case comes from a scenario suite. */

@@ -141,6 +141,18 @@ class ScenarioCasesTest {
     }
 
     @Test
+    void aSceneIsFoundInTheModelsFolder() throws IOException {
+        CaseEntry c = load(HEAD + "  - {suite: suites/small.yaml, strategy: factorial}\n").cases().get(0);
+        assertEquals(Path.of("/models/m/clear-day.png"), c.scenePath(Path.of("/models")));
+        assertEquals("case small-clear-day-night edits the scene m/clear-day.png, a path in the models folder: set"
+                        + " GSMILE_MODELS to that folder (the one that holds tinyeditor/)",
+                assertThrows(org.gsmile.core.UserInputException.class, () -> c.scenePath(null)).getMessage());
+        assertNull(new CaseEntry("a", "b", List.of(), "x").scenePath(null));
+        assertEquals(Path.of("/abs/s.png"), new CaseEntry("a", "b", List.of(), "x", Map.of("w", "v"), "/abs/s.png")
+                .scenePath(null));
+    }
+
+    @Test
     void anIdPrefixLetsOneSuiteAppearTwice() throws IOException {
         Experiment e = load(HEAD + "  - {suite: suites/small.yaml, strategy: factorial}\n"
                 + "  - {suite: suites/small.yaml, strategy: factorial, id: again}\n");
