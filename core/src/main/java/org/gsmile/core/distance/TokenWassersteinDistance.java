@@ -201,14 +201,14 @@ public final class TokenWassersteinDistance implements OutputDistance<TokenScore
             }
             return total;
         }
+        // By column (sink): the simplex's start and pricing read it in that order.
         double[] flat = ws.flat;
         double maxCost = 0.0;
         for (int i = 0; i < ns; i++) {
             double[] row = cost[src[i]];
-            int base = i * nd;
             for (int j = 0; j < nd; j++) {
                 double c = row[snk[j]];
-                flat[base + j] = c;
+                flat[j * ns + i] = c;
                 maxCost = Math.max(maxCost, c);
             }
         }
@@ -222,7 +222,7 @@ public final class TokenWassersteinDistance implements OutputDistance<TokenScore
             demand[j] /= minus;
         }
         // Both sides carry the same excess but for rounding; the simplex moves mass 1 of it.
-        return 0.5 * (plus + minus) * ws.simplex.solve(supply, ns, demand, nd, flat, maxCost, true);
+        return 0.5 * (plus + minus) * ws.simplex.solveByColumns(supply, ns, demand, nd, flat, maxCost);
     }
 
     private static double checkMass(float x, String side, int k) {
