@@ -5,11 +5,13 @@ package org.gsmile.core.distance;
  * a caller solving thousands of small problems (the token distance: one per position of every
  * perturbation) allocates nothing per problem. One instance serves one thread at a time.
  *
- * <p>The algorithm and its arithmetic are exactly those {@code emd} always used: the all-artificial
- * strongly feasible start, block pricing from where the last scan stopped, Cunningham's leaving
- * rule, the same tolerance. Only the storage changed (the cost of the problem is a dense row-major
- * {@code n × m} block instead of a lookup through row and column index arrays), so a problem solves
- * through the same pivots to the same bits.
+ * <p>{@link #solve} is exactly the algorithm and arithmetic {@code emd} always used: the
+ * all-artificial strongly feasible start, block pricing from where the last scan stopped,
+ * Cunningham's leaving rule, the same tolerance. Only the storage changed (the cost of the problem is
+ * a dense row-major {@code n × m} block instead of a lookup through row and column index arrays, the
+ * cycle's apex is found by depth instead of by marking), so a problem solves through the same pivots
+ * to the same bits. {@link #solveByColumns}, for the token distance, reaches the same optimum from a
+ * greedy start in far fewer pivots.
  *
  * <p>Primal network simplex on the bipartite graph rows -> columns plus an artificial root.
  * Nodes 0..n-1 are rows, n..n+m-1 columns, n+m the root. The basis is a spanning tree stored by
