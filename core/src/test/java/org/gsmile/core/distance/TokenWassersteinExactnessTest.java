@@ -6,10 +6,13 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.gsmile.core.model.TokenScores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fast transport paths equal the solver as it was ({@link ReferenceTokenWasserstein}) to 1e-9
- * on random problems; the real stories260K distributions are compared in the models module
+ * on random problems, and the greedy-start simplex equals the LP optima scipy certified for
+ * {@link WassersteinTest}; the real stories260K distributions are compared in the models module
  * ({@code TokenWassersteinOnStories260KTest}).
  */
 class TokenWassersteinExactnessTest {
@@ -48,12 +51,14 @@ class TokenWassersteinExactnessTest {
             double[] b = normalised(positive(random, m));
             double[][] cost = new double[n][m];
             double[] flat = new double[n * m];
+            double[] byColumn = new double[n * m];
             double max = 0;
             boolean integer = random.nextInt(3) == 0;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < m; j++) {
                     cost[i][j] = integer ? random.nextInt(4) : random.nextDouble();
                     flat[i * m + j] = cost[i][j];
+                    byColumn[j * n + i] = cost[i][j];
                     max = Math.max(max, cost[i][j]);
                 }
             }
@@ -61,9 +66,51 @@ class TokenWassersteinExactnessTest {
                 continue;
             }
             double expected = ReferenceTokenWasserstein.emd(a, b, cost);
-            assertEquals(expected, simplex.solve(a, n, b, m, flat, max, true), TOL, "trial " + trial);
-            assertEquals(expected, simplex.solve(a, n, b, m, flat, max, false), TOL, "trial " + trial);
+            assertEquals(expected, simplex.solveByColumns(a, n, b, m, byColumn, max), TOL, "trial " + trial);
+            assertEquals(expected, simplex.solve(a, n, b, m, flat, max), TOL, "trial " + trial);
         }
+    }
+
+    /** The greedy start on the LP optima scipy certified (tools/reference/wasserstein.py). */
+    @ParameterizedTest
+    @MethodSource("org.gsmile.core.distance.WassersteinTest#exactLpCases")
+    void greedyStartMatchesTheExactLp(WassersteinTest.EmdCase c) {
+        double[] a = c.a();
+        double[] b = c.b();
+        int[] rows = positiveBins(a);
+        int[] cols = positiveBins(b);
+        int n = rows.length;
+        int m = cols.length;
+        double[] supply = new double[n];
+        double[] demand = new double[m];
+        double sa = 0;
+        double sb = 0;
+        for (int i : rows) {
+            sa += a[i];
+        }
+        for (int j : cols) {
+            sb += b[j];
+        }
+        for (int i = 0; i < n; i++) {
+            supply[i] = a[rows[i]] / sa;
+        }
+        for (int j = 0; j < m; j++) {
+            demand[j] = b[cols[j]] / sb;
+        }
+        double[] byColumn = new double[n * m];
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                byColumn[j * n + i] = c.cost()[rows[i]][cols[j]];
+                max = Math.max(max, byColumn[j * n + i]);
+            }
+        }
+        double got = max == 0 ? 0 : new TransportSimplex().solveByColumns(supply, n, demand, m, byColumn, max);
+        assertEquals(c.expected(), got, TOL);
+    }
+
+    static int[] positiveBins(double[] h) {
+        return java.util.stream.IntStream.range(0, h.length).filter(i -> h[i] > 0).toArray();
     }
 
     static double[] positive(SplittableRandom random, int n) {
