@@ -18,7 +18,7 @@ public enum DistanceKind implements Choice {
     SENTENCE_EMBEDDING("sentence-embedding"),
     /** images: Wasserstein-1 between the pixel-intensity distributions of each channel, averaged over R, G, B. */
     CHANNEL_WASSERSTEIN("channel-wasserstein"),
-    /** images: sliced Wasserstein-2 between the two images' clouds of RGB pixels, over seeded directions. */
+    /** images: sliced Wasserstein-1 between the two images' clouds of RGB pixels, over seeded directions. */
     SLICED_WASSERSTEIN("sliced-wasserstein"),
     /** images: 1 − SSIM (Wang et al. 2004), the mean over R, G, B. */
     SSIM("ssim"),
