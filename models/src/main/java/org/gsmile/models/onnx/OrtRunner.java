@@ -115,18 +115,6 @@ final class OrtRunner implements AutoCloseable {
     record Output(float[] values, long[] shape) {
     }
 
-    /** The model's inputs as its graph declares them: name and shape (-1 where a dimension is dynamic). */
-    List<Map.Entry<String, long[]>> declaredInputs() {
-        List<Map.Entry<String, long[]>> out = new ArrayList<>();
-        var described = model.describeInput();
-        if (described != null) {
-            for (var pair : described) {
-                out.add(Map.entry(pair.getKey(), pair.getValue().getShape()));
-            }
-        }
-        return out;
-    }
-
     /**
      * Runs the model on named inputs and returns the float32 output {@code outputName} (the first
      * output when null). {@code expects} says, for error messages, what the model must map to what.
