@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gsmile.core.image.Image;
+import org.gsmile.models.onnx.EditorScenes;
 import org.gsmile.models.onnx.OnnxImageEditor;
 
 /**
@@ -44,36 +44,13 @@ public final class TinyEditor {
         return Image.read(folder().resolve("scenes").resolve(file), Image.DEFAULT_MAX_PIXELS);
     }
 
-    /** The first scene whose weather, time and quality are the given ones (relevance.json's "input"). */
+    /** The file name of the first scene whose weather, time and quality are the given ones (relevance.json's "input"). */
     public static String sceneWith(Map<String, String> conditions) {
-        for (JsonNode s : json("scenes/scenes.json")) {
-            boolean all = conditions.entrySet().stream().allMatch(c -> s.path(c.getKey()).asText().equals(c.getValue()));
-            if (all) {
-                return Path.of(s.path("file").asText()).getFileName().toString();
-            }
-        }
-        throw new IllegalArgumentException("no scene with " + conditions);
+        return EditorScenes.sceneWith(folder(), conditions).getFileName().toString();
     }
 
-    /** One instruction of relevance.json: its input conditions, its words and which are relevant. */
-    public record Case(String instruction, Map<String, String> input, List<String> words, int[] relevant) {
-    }
-
-    public static List<Case> cases() {
-        List<Case> out = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
-        for (JsonNode c : json("relevance.json")) {
-            Map<String, String> input = mapper.convertValue(c.path("input"),
-                    mapper.getTypeFactory().constructMapType(java.util.LinkedHashMap.class, String.class, String.class));
-            List<String> words = new ArrayList<>();
-            c.path("words").forEach(w -> words.add(w.asText()));
-            int[] relevant = new int[c.path("relevant").size()];
-            for (int i = 0; i < relevant.length; i++) {
-                relevant[i] = c.path("relevant").get(i).asInt();
-            }
-            out.add(new Case(c.path("instruction").asText(), input, words, relevant));
-        }
-        return out;
+    public static List<EditorScenes.Case> cases() {
+        return EditorScenes.cases(folder());
     }
 
     public static JsonNode json(String relative) {
