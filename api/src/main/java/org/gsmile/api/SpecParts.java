@@ -28,13 +28,14 @@ import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ImageGenerator;
 import org.gsmile.core.model.TopLogprobsModel;
 import org.gsmile.core.reference.ConstrainedLeastSquares;
+import org.gsmile.core.reference.InverseProbabilityWeighting;
 import org.gsmile.core.reference.SampleWeighting;
 import org.gsmile.core.reference.ShapleyKernel;
+import org.gsmile.core.reference.SizeProfileFit;
 import org.gsmile.core.spec.DistanceKind;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.SampleBudget;
 import org.gsmile.core.spec.SamplerKind;
-import org.gsmile.core.spec.SurrogateKind;
 import org.gsmile.core.surrogate.Surrogate;
 import org.gsmile.core.surrogate.TribuoSgdSurrogate;
 import org.gsmile.core.unit.UnitSplitter;
@@ -83,7 +84,7 @@ final class SpecParts implements ExplainerParts {
     @Override
     public UnitSplitter splitter(BlackBoxModel model) {
         UnitSplitter base = switch (spec.units()) {
-            case WORDS -> new WordSplitter();
+            case WORDS, PHRASES_THEN_WORDS, SENTENCES_THEN_WORDS -> new WordSplitter();
             case PHRASES -> PunctuationSplitter.phrases();
             case SENTENCES -> PunctuationSplitter.sentences();
             case TOKENS -> new TokenSplitter(model.tokenPieces().orElseThrow(() -> new UserInputException(
@@ -91,6 +92,12 @@ final class SpecParts implements ExplainerParts {
                             + " use {units=words}")));
         };
         return new MarkedSplitter(base);
+    }
+
+    /** The groups a hierarchical explanation explains first: phrases or sentences of the text sent to the model. */
+    UnitSplitter groups() {
+        return spec.units().groups() == org.gsmile.core.spec.UnitKind.SENTENCES ? PunctuationSplitter.sentences()
+                : PunctuationSplitter.phrases();
     }
 
     /**
@@ -217,13 +224,28 @@ final class SpecParts implements ExplainerParts {
         SampleWeighting weighting = switch (spec.kernel()) {
             case GAUSSIAN -> SampleWeighting.of(new GaussianKernel(spec.sigma()));
             case WMD -> new PromptWmdWeighting(spec.sigma(), MiniLmEmbedder.shared());
-            case SHAPLEY -> new ShapleyKernel();
+            case SHAPLEY -> shapleyWeighting();
             case UNIFORM -> SampleWeighting.uniform();
         };
         // wls holds rows of infinite weight (the Shapley kernel's anchors) exactly, and is plain WLS without them.
-        Surrogate surrogate = spec.surrogate() == SurrogateKind.WLS ? new ConstrainedLeastSquares()
-                : new TribuoSgdSurrogate(surrogateSeed);
+        Surrogate surrogate = switch (spec.surrogate()) {
+            case WLS -> new ConstrainedLeastSquares();
+            case PROFILE -> new SizeProfileFit();
+            case SGD -> new TribuoSgdSurrogate(surrogateSeed);
+        };
         return new Design(sampler(units), weighting, surrogate, budget(units));
+    }
+
+    /**
+     * The Shapley kernel's weights: post-stratified, except that the samplers of Leverage SHAP and of the
+     * unified framework are reweighted by their inverse inclusion probability, as their papers do.
+     */
+    private SampleWeighting shapleyWeighting() {
+        return switch (spec.sampler()) {
+            case LEVERAGE -> InverseProbabilityWeighting.leverage();
+            case MODIFIED_L2 -> InverseProbabilityWeighting.modifiedL2();
+            default -> new ShapleyKernel();
+        };
     }
 
     private MaskSampler sampler(int units) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.explain.Baseline;
@@ -183,9 +184,10 @@ final class StoredObservation {
                 int offset = needOriginal ? 1 : 0;
                 ObservationStore.Shift[] measured = new ObservationStore.Shift[asked.size()];
                 // Distances are most of the time outside the model (exact transport): one per core.
+                ToDoubleFunction<O> fromBase = inner.distance().from(base);
                 IntStream.range(0, measured.length).parallel().forEach(j -> {
                     O o = got.get(offset + j);
-                    double d = o == null ? Double.NaN : inner.distance().distance(base, o);
+                    double d = o == null ? Double.NaN : fromBase.applyAsDouble(o);
                     measured[j] = Double.isFinite(d) ? new ObservationStore.Shift(d, m.describe(o)) : null;
                 });
                 Map<String, ObservationStore.Shift> fresh = new LinkedHashMap<>();

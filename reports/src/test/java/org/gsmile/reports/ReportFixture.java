@@ -30,6 +30,7 @@ import org.gsmile.core.model.Generation;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ModelInfo;
 import org.gsmile.core.model.TokenPieces;
+import org.gsmile.core.model.ForwardingTokenScorer;
 import org.gsmile.core.model.TokenScorer;
 import org.gsmile.core.model.TokenScores;
 import org.gsmile.core.spec.ExplanationSpec;
@@ -137,30 +138,15 @@ final class ReportFixture {
 
         @Override
         public Optional<TokenScorer> tokenScorer() {
-            return inner.tokenScorer().map(s -> new TokenScorer() {
+            return inner.tokenScorer().map(s -> new ForwardingTokenScorer(s) {
                 @Override
                 public CompletableFuture<List<TokenScores>> scoreAsync(List<String> prompts, int[] continuation) {
-                    return s.scoreAsync(prefixed(prompts), continuation);
+                    return delegate.scoreAsync(prefixed(prompts), continuation);
                 }
 
                 @Override
                 public int promptTokenCount(String prompt) {
-                    return s.promptTokenCount(PREFIX + prompt);
-                }
-
-                @Override
-                public int vocabSize() {
-                    return s.vocabSize();
-                }
-
-                @Override
-                public float[][] tokenEmbeddings() {
-                    return s.tokenEmbeddings();
-                }
-
-                @Override
-                public String decode(int[] tokens) {
-                    return s.decode(tokens);
+                    return delegate.promptTokenCount(PREFIX + prompt);
                 }
             });
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
@@ -152,8 +153,9 @@ public final class SurrogateExplainer implements PromptExplainer {
                             + " even after retries: check that the model is reachable and run again");
                 }
                 double[] freshDelta = new double[got.size()];
+                ToDoubleFunction<O> fromOriginal = distance.from(original);
                 IntStream.range(0, got.size()).parallel().forEach(k -> freshDelta[k] = got.get(k) == null
-                        ? Double.NaN : distance.distance(original, got.get(k)));
+                        ? Double.NaN : fromOriginal.applyAsDouble(got.get(k)));
                 for (int k = 0; k < got.size(); k++) {
                     deltaBySlot.add(freshDelta[k]);
                     if (got.get(k) == null) {
@@ -253,7 +255,7 @@ public final class SurrogateExplainer implements PromptExplainer {
             SamplingReport s = e.sampling();
             e = e.withAttribution(new Attribution(e.units(), scores, -e.attribution().intercept()))
                     .withSampling(new SamplingReport(s.budget(), s.samples(), s.rounds(), s.stopReason(), s.topK(),
-                            s.topKStability(), s.level(), lower, upper, s.unreplacedUnits()));
+                            s.topKStability(), s.level(), lower, upper, s.unreplacedUnits(), s.hierarchy()));
         }
         List<Warning> all = new ArrayList<>(e.warnings());
         all.addAll(Reliability.assess(e));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.adaptive.Hierarchy;
 import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.adaptive.StopReason;
 import org.gsmile.core.explain.Artifact;
@@ -108,6 +109,22 @@ public final class ExplanationJson {
         }
         ArrayNode unreplaced = sampling.putArray("unreplacedUnits");
         s.unreplacedUnits().forEach(unreplaced::add);
+        if (s.hierarchy() != null) {
+            // Only hierarchical explanations have it (--units phrases-then-words, sentences-then-words).
+            Hierarchy h = s.hierarchy();
+            ObjectNode node = sampling.putObject("hierarchy");
+            node.put("groups", h.groups());
+            node.put("count", h.count());
+            node.put("groupSamples", h.groupSamples());
+            ArrayNode refined = node.putArray("refined");
+            for (Hierarchy.Refined r : h.refined()) {
+                ObjectNode g = refined.addObject();
+                g.put("group", r.group());
+                g.put("text", r.text());
+                g.put("words", r.words());
+                g.put("samples", r.samples());
+            }
+        }
         ArrayNode tokens = root.putArray("outputTokens");
         for (int t : e.baseline().outputTokens()) {
             tokens.add(t);
@@ -195,9 +212,19 @@ public final class ExplanationJson {
         }
         List<Integer> unreplaced = new ArrayList<>();
         array(s, "unreplacedUnits").forEach(n -> unreplaced.add(n.asInt()));
+        Hierarchy hierarchy = null;
+        if (s.has("hierarchy") && !s.get("hierarchy").isNull()) {
+            JsonNode h = s.get("hierarchy");
+            List<Hierarchy.Refined> refined = new ArrayList<>();
+            for (JsonNode g : array(h, "refined")) {
+                refined.add(new Hierarchy.Refined(whole(g, "group"), text(g, "text"), whole(g, "words"),
+                        whole(g, "samples")));
+            }
+            hierarchy = new Hierarchy(text(h, "groups"), whole(h, "count"), whole(h, "groupSamples"), refined);
+        }
         SamplingReport sampling = new SamplingReport(text(s, "budget"), whole(s, "samples"), whole(s, "rounds"),
                 stopReason(text(s, "stopReason")), whole(s, "topK"), number(s, "topKStability"), number(s, "level"),
-                lower, upper, unreplaced);
+                lower, upper, unreplaced, hierarchy);
         JsonNode tokenNode = root.path("outputTokens");
         int[] tokens = new int[tokenNode.size()];
         for (int i = 0; i < tokens.length; i++) {

@@ -58,9 +58,9 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         // explain the same way are equal and the provenance claims nothing that did not matter.
         if (method.isReference()) {
             preset = Preset.DEFAULT;
-            sampler = SamplerKind.STRATA;
+            sampler = SamplerKind.PROFILE;
             kernel = KernelKind.SHAPLEY;
-            surrogate = SurrogateKind.WLS;
+            surrogate = SurrogateKind.PROFILE;
             budget = new SampleBudget.AtLeast(SampleBudget.DEFAULT_SAMPLES);
             topK = DEFAULT_TOP_K;
         }
@@ -104,6 +104,19 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         if (surrogate == SurrogateKind.SGD && kernel == KernelKind.SHAPLEY) {
             throw new UserInputException("{surrogate} sgd cannot hold the Shapley kernel's efficiency constraint exactly:"
                     + " use {surrogate=wls}, or {kernel=gaussian} (as {preset=thesis} does)");
+        }
+        if (surrogate == SurrogateKind.PROFILE && kernel != KernelKind.SHAPLEY) {
+            throw new UserInputException("{surrogate} profile estimates Shapley values and needs the Shapley kernel's"
+                    + " empty and full prompt: use {kernel=shapley}, or {surrogate=wls}");
+        }
+        if (units.isHierarchical() && method.isReference()) {
+            throw new UserInputException("{units} " + units.label() + " estimates the words of a long prompt in two"
+                    + " steps; a reference computes every word's value by its definition: use {units=words}");
+        }
+        if (units.isHierarchical() && (surrogate != SurrogateKind.PROFILE || budget instanceof SampleBudget.Auto)) {
+            throw new UserInputException("{units} " + units.label() + " runs the size-profile fit with the Shapley"
+                    + " kernel on a fixed budget: leave {surrogate} and {kernel} at their defaults and give a number of"
+                    + " {samples}, or use {units=words}");
         }
         if (surrogate == SurrogateKind.SGD && budget instanceof SampleBudget.Auto) {
             throw new UserInputException("{samples} auto refits the surrogate hundreds of times per round: use"
@@ -155,9 +168,9 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         return !method.isReference() && kernel.usesSigma();
     }
 
-    /** Whether the surrogate is fitted with bootstrap intervals (wls; sgd is too slow to refit 200 times). */
+    /** Whether the surrogate is fitted with bootstrap intervals (wls and profile; sgd is too slow to refit 200 times). */
     public boolean bootstraps() {
-        return surrogate == SurrogateKind.WLS;
+        return surrogate != SurrogateKind.SGD;
     }
 
     /**
@@ -172,7 +185,8 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         private String maskToken = DEFAULT_MASK_TOKEN;
         private SamplerKind sampler;
         private KernelKind kernel;
-        private SurrogateKind surrogate = SurrogateKind.WLS;
+        /** null: the preset's (profile with the Shapley kernel under the default preset, else wls). */
+        private SurrogateKind surrogate;
         private DistanceKind distance = DistanceKind.AUTO;
         private Method method = Method.SURROGATE;
         private SampleBudget budget;
@@ -228,9 +242,13 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
             return this;
         }
 
+        /**
+         * null: the preset's. A surrogate held but not given (one {@link ExplanationSpec#toBuilder} copied)
+         * follows the kernel: the default profile fit becomes wls when the kernel is not the Shapley kernel.
+         */
         public Builder surrogate(SurrogateKind v) {
             surrogate = v;
-            given.add(Setting.SURROGATE);
+            mark(Setting.SURROGATE, v != null);
             return this;
         }
 
@@ -355,10 +373,15 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
 
         public ExplanationSpec build() {
             boolean thesis = preset == Preset.THESIS;
-            SamplerKind s = sampler != null ? sampler : thesis ? SamplerKind.BERNOULLI : SamplerKind.STRATA;
+            SamplerKind s = sampler != null ? sampler : thesis ? SamplerKind.BERNOULLI : SamplerKind.PROFILE;
             // sgd cannot hold the Shapley kernel's constraints, so it keeps the thesis's kernel unless told otherwise.
             KernelKind k = kernel != null ? kernel
                     : thesis || surrogate == SurrogateKind.SGD ? KernelKind.GAUSSIAN : KernelKind.SHAPLEY;
+            // The size-profile fit estimates Shapley values: the default's fit with the Shapley kernel, wls otherwise.
+            SurrogateKind f = surrogate;
+            if (f == null || f == SurrogateKind.PROFILE && !given.contains(Setting.SURROGATE) && k != KernelKind.SHAPLEY) {
+                f = !thesis && k == KernelKind.SHAPLEY ? SurrogateKind.PROFILE : SurrogateKind.WLS;
+            }
             // Not given: 64 samples, or enough to identify every unit of a longer prompt.
             SampleBudget b = budget != null ? budget : new SampleBudget.AtLeast(SampleBudget.DEFAULT_SAMPLES);
             if (maxSamples != null) {
@@ -369,7 +392,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
                 b = new SampleBudget.Auto(maxSamples);
             }
             refuseWithoutEffect(s, k, b);
-            return new ExplanationSpec(preset, units, operator, maskToken, s, k, surrogate, distance, method, b, topK,
+            return new ExplanationSpec(preset, units, operator, maskToken, s, k, f, distance, method, b, topK,
                     keep, sigma != null ? sigma : k.usesSigma() ? k.defaultSigma() : DEFAULT_SIGMA, maxNewTokens, sign,
                     featureModel);
         }

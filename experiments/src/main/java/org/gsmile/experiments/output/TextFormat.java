@@ -49,13 +49,13 @@ public final class TextFormat {
 
     /** "word", "token", "phrase", "sentence". */
     static String unitNoun(UnitKind kind) {
-        String plural = kind.label();
+        String plural = kind.attributesTo().label();
         return plural.substring(0, plural.length() - 1);
     }
 
     /** "1 word", "11 words". */
     static String units(long n, UnitKind kind) {
-        return count(n, unitNoun(kind), kind.label());
+        return count(n, unitNoun(kind), kind.attributesTo().label());
     }
 
     /** At most {@code width} characters; a cut text ends in "…", so a cut never goes unmarked. */

@@ -29,12 +29,15 @@ import org.gsmile.experiments.plan.Cell;
 import org.gsmile.experiments.plan.Experiment;
 import org.gsmile.experiments.plan.ModelEntry;
 import org.gsmile.experiments.plan.Plan;
+import org.gsmile.experiments.plan.SuiteSource;
 import org.gsmile.metrics.Evaluation;
 import org.gsmile.metrics.EvaluationJson;
 import org.gsmile.metrics.EvaluationPlan;
 import org.gsmile.metrics.Evaluator;
 import org.gsmile.metrics.ModelCalls;
 import org.gsmile.metrics.accuracy.Relevance;
+import org.gsmile.odd.Dimension;
+import org.gsmile.odd.Suite;
 
 /**
  * Runs an experiment: every cell of its plan, each persisted the moment it finishes, into its run
@@ -255,7 +258,44 @@ public final class ExperimentRunner {
             o.set("settings", RunDirectory.JSON.valueToTree(model.settings()));
         }
         p.put("cells", cells.size());
+        ArrayNode suites = p.putArray("suites");
+        for (SuiteSource s : experiment.suites()) {
+            suites.add(suiteJson(s));
+        }
         return p;
+    }
+
+    /** A scenario suite of the cases, for the report's coverage table (the format org.gsmile.reports documents). */
+    static ObjectNode suiteJson(SuiteSource s) {
+        Suite suite = s.suite();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("name", suite.taxonomy().name());
+        o.put("file", s.file());
+        o.put("strategy", suite.options().strategy().label());
+        o.put("t", suite.t());
+        if (suite.options().n() != null) {
+            o.put("n", suite.options().n());
+        } else {
+            o.putNull("n");
+        }
+        o.put("seed", suite.options().seed());
+        o.put("cases", suite.cases().size());
+        o.put("factorial", suite.factorialCount());
+        ObjectNode coverage = o.putObject("coverage");
+        coverage.put("t", suite.coverage().t());
+        coverage.put("covered", suite.coverage().covered());
+        coverage.put("allowed", suite.coverage().allowed());
+        ArrayNode dims = o.putArray("dimensions");
+        for (Dimension d : s.dimensions()) {
+            ObjectNode dn = dims.addObject();
+            dn.put("name", d.name());
+            dn.put("group", d.group());
+            ArrayNode values = dn.putArray("values");
+            d.values().forEach(values::add);
+        }
+        ArrayNode ids = o.putArray("caseIds");
+        s.caseIds().forEach(ids::add);
+        return o;
     }
 
     /** The models of a run, loaded once, by name. */
