@@ -16,7 +16,7 @@ import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.explain.Baseline;
 import org.gsmile.core.explain.Observation;
 import org.gsmile.core.explain.OutputProbe;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 
 /**
  * An observation answered from an {@link ObservationStore} where it can be, and from the model
@@ -39,7 +39,7 @@ final class StoredObservation {
      * @param observer the distance and decoding that decide a shift, e.g. {@code token-wasserstein/32}
      */
     static <O> Observation<ObservationStore.Shift> wrap(Observation<O> inner, ObservationStore store,
-                                                       GenerativeModel model, String observer) {
+                                                       BlackBoxModel model, String observer) {
         String context = VERSION + "\n" + model.info().id() + "\n" + model.info().sha256() + "\n"
                 + model.settings() + "\n" + observer + "\n";
         OutputProbe<ObservationStore.Shift> probe = prompt -> new Stored<>(inner, store, context, prompt);

@@ -15,6 +15,7 @@ import org.gsmile.core.UserInputException;
 import org.gsmile.core.adaptive.Hierarchy;
 import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.adaptive.StopReason;
+import org.gsmile.core.explain.Artifact;
 import org.gsmile.core.explain.Attribution;
 import org.gsmile.core.explain.Baseline;
 import org.gsmile.core.explain.CallStats;
@@ -142,6 +143,19 @@ public final class ExplanationJson {
             number(o, "outputDistance", sample.outputDistance());
             o.put("output", sample.output());
         }
+        // Only where a front end wrote files (explain-image --out), as config's maskToken only with a mask.
+        if (!e.artifacts().isEmpty()) {
+            ArrayNode files = root.putArray("files");
+            for (Artifact a : e.artifacts()) {
+                ObjectNode o = files.addObject();
+                o.put("role", a.role());
+                o.put("file", a.file());
+                o.put("mask", a.mask());
+                o.put("prompt", a.prompt());
+                number(o, "outputDistance", a.outputDistance());
+                o.put("sha256", a.sha256());
+            }
+        }
         return root;
     }
 
@@ -227,8 +241,13 @@ public final class ExplanationJson {
         for (JsonNode w : root.path("warnings")) {
             warnings.add(new Warning(Warning.Code.of(text(w, "code")), text(w, "message"), text(w, "remedy")));
         }
+        List<Artifact> artifacts = new ArrayList<>();
+        for (JsonNode a : root.path("files")) {
+            artifacts.add(new Artifact(text(a, "role"), text(a, "file"), a.path("mask").asText(""),
+                    a.path("prompt").asText(""), number(a, "outputDistance"), a.path("sha256").asText("")));
+        }
         return new Explanation(new Baseline(text(root, "prompt"), text(root, "output"), tokens), attribution, fit,
-                samples, sampling, cost, provenance, warnings);
+                samples, sampling, cost, provenance, warnings, artifacts);
     }
 
     private static StopReason stopReason(String label) {

@@ -32,7 +32,8 @@ public final class ExplainOptions {
     static final String DEFAULT_MODEL = "local:stories260K";
 
     @Option(names = "--model", paramLabel = "REF", defaultValue = DEFAULT_MODEL,
-            description = "Model to explain: local:stories260K (default), local:/path/model.bin or local:/path/model.gguf;"
+            description = "Model to explain: local:stories260K (default; explain-image: onnx-editor:tinyeditor),"
+                    + " local:/path/model.bin or local:/path/model.gguf;"
                     + " onnx:NAME (a model folder under GSMILE_MODELS, e.g. onnx:tinygpt) or onnx:/path/model.onnx;"
                     + " openai:<baseUrl>#<model> (any OpenAI-compatible server; add ?api=completions for /completions)"
                     + " or ollama:<model>[@http://host:port]; oracle:keywords#rain=0.6,remove=0.4 (a model with known"
@@ -118,7 +119,8 @@ public final class ExplainOptions {
                     + " else embedding-wasserstein, and the output says which ran), token-wasserstein (Wasserstein-1"
                     + " between next-token distributions), logprob-shift (mean rise in negative log-likelihood of the"
                     + " output), embedding-wasserstein (Word Mover's Distance between the output texts) or"
-                    + " sentence-embedding (cosine distance between sentence embeddings of the outputs).")
+                    + " sentence-embedding (cosine distance between sentence embeddings of the outputs). For images"
+                    + " (explain-image): channel-wasserstein (auto), sliced-wasserstein, ssim or feature-wasserstein.")
     String distance;
 
     @Option(names = "--surrogate", paramLabel = "NAME",
@@ -175,6 +177,11 @@ public final class ExplainOptions {
      * Options left out stay unset, so the preset fills them.
      */
     ExplanationSpec spec() {
+        return builder().build();
+    }
+
+    /** The builder {@link #spec()} builds, for commands that add settings of their own. */
+    ExplanationSpec.Builder builder() {
         ExplanationSpec.Builder b = ExplanationSpec.builder();
         // Only options the user gave are set: the spec refuses a given option that has no effect with
         // the others, and fills the rest from the preset.
@@ -236,11 +243,11 @@ public final class ExplainOptions {
             }
             b.maxSamples(maxSamples);
         }
-        return b.build();
+        return b;
     }
 
     /** Whether the user gave the option on the command line (rather than picocli filling its default). */
-    private boolean given(String option) {
+    boolean given(String option) {
         return mixee.commandLine().getParseResult().hasMatchedOption(option);
     }
 
