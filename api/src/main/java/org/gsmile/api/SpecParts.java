@@ -59,6 +59,7 @@ final class SpecParts implements ExplainerParts {
     private final ExplanationSpec spec;
     private final PerturbationOperator operator;
     private final ObservationStore store;
+    private final boolean intervals;
 
     SpecParts(ExplanationSpec spec) {
         this(spec, null);
@@ -66,8 +67,17 @@ final class SpecParts implements ExplainerParts {
 
     /** @param store where observations are kept across explanations and runs; null for none */
     SpecParts(ExplanationSpec spec, ObservationStore store) {
+        this(spec, store, true);
+    }
+
+    /**
+     * @param intervals whether a fixed budget refits bootstrap resamples for intervals; an automatic
+     *                  budget always does, since its stopping rule reads them
+     */
+    SpecParts(ExplanationSpec spec, ObservationStore store, boolean intervals) {
         this.spec = spec;
         this.store = store;
+        this.intervals = intervals;
         this.operator = switch (spec.operator()) {
             case DROP -> new DropOperator();
             case MASK -> new MaskOperator(spec.maskToken());
@@ -259,7 +269,7 @@ final class SpecParts implements ExplainerParts {
 
     /** The exhaustive sampler's budget is every coalition; otherwise the one the spec gives. */
     private Budget budget(int units) {
-        int reps = spec.bootstraps() ? Bootstrap.DEFAULT_REPS : 0;
+        int reps = spec.bootstraps() && intervals ? Bootstrap.DEFAULT_REPS : 0;
         if (spec.sampler() == SamplerKind.EXHAUSTIVE) {
             return FixedBudget.everyCoalition(reps, Bootstrap.DEFAULT_LEVEL, spec.topK());
         }

@@ -60,7 +60,8 @@ public final class Evaluator {
                     + e.provenance().seed());
         }
         ExplanationSpec spec = e.provenance().spec();
-        PromptExplainer explainer = Explainers.create(spec, store);
+        // Consistency and stability read only the scores of their re-explanations: no intervals needed.
+        PromptExplainer explainer = Explainers.scoresOnly(spec, store);
         Map<String, Evaluation.MetricCost> costs = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         long seed = request.seed();
