@@ -55,7 +55,7 @@ import org.gsmile.perturbation.WordSplitter;
  * {@code Explainers.create} builds for the default spec (the same scores to the last bit) and that
  * both solvers give the same scores to 1e-9.
  *
- * <pre>./benchmark outside-model [--rounds 20] [--warmup 6]</pre>
+ * <pre>./benchmark outside-model [--rounds 20] [--warmup 8]</pre>
  */
 public final class OutsideModelBenchmark {
     static final String[] PROMPTS = {
@@ -72,13 +72,13 @@ public final class OutsideModelBenchmark {
     public static void main(String[] args) {
         Startup.configure();
         int rounds = 20;
-        int warmup = 6;
+        int warmup = 8;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + ": ./benchmark outside-model [--rounds 20] [--warmup 6]");
+                        + ": ./benchmark outside-model [--rounds 20] [--warmup 8]");
             }
         }
         ExplanationSpec spec = ExplanationSpec.builder().distance(DistanceKind.TOKEN_WASSERSTEIN).build();
