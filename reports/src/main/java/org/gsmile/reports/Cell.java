@@ -25,11 +25,12 @@ import java.util.List;
  * @param metricsKey    what the metrics were computed from, or null
  * @param metrics       the metric blocks (an empty object where none were computed)
  * @param timingsMs     model, metrics and total time in milliseconds (an empty object where absent)
+ * @param scenario      a scenario suite's case: dimension to value (an empty object for a plain prompt)
  */
 public record Cell(String file, String id, String model, String modelRef, String caseName, String prompt,
                    List<String> relevant, String setting, JsonNode settingValues, int replicate, long seed,
                    boolean ok, String error, JsonNode explanation, String metricsKey, JsonNode metrics,
-                   JsonNode timingsMs) {
+                   JsonNode timingsMs, JsonNode scenario) {
     public Cell {
         relevant = List.copyOf(relevant);
     }

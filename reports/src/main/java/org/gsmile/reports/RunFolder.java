@@ -241,7 +241,7 @@ public final class RunFolder {
                 relevant, text(n, "setting"), objectOrEmpty(n.get("settingValues")), replicate.asInt(),
                 n.path("seed").asLong(0), ok, n.hasNonNull("error") ? n.get("error").asText() : null, explanation,
                 n.hasNonNull("metricsKey") ? n.get("metricsKey").asText() : null, objectOrEmpty(n.get("metrics")),
-                objectOrEmpty(n.get("timingsMs")));
+                objectOrEmpty(n.get("timingsMs")), objectOrEmpty(n.get("scenario")));
     }
 
     /** What the report needs of an explanation: units and one score per unit. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ final class Tables {
     final Table summaryByModelAndSetting;
     final Table modelComparison;
     final Table warnings;
+    final Table summaryByScenario;
     final List<Value> values;
     final List<Headline> headlines;
     final List<String> models;
@@ -57,6 +59,7 @@ final class Tables {
                 v -> List.of(v.cell().model(), v.cell().setting()));
         modelComparison = comparison(run);
         warnings = warnings(run, warn);
+        summaryByScenario = byScenario();
     }
 
     static Tables of(RunFolder run) {
@@ -76,13 +79,15 @@ final class Tables {
         m.put("summary-by-model-and-setting.csv", "the same per model and setting (the heatmap's values)");
         m.put("model-comparison.csv", "one row per model, one column per headline metric (means)");
         m.put("warnings.csv", "the warnings of every explanation, failed cells, skipped metrics and problems reading the run");
+        m.put("summary-by-scenario.csv", "scenario suites: mean, sd, n and 95 % interval of each metric per model,"
+                + " dimension and value (every cell counts once under each of its dimensions)");
         return m;
     }
 
     void writeCsv(Path dir) throws IOException {
         Files.createDirectories(dir);
         Table[] all = {explanations, perturbations, metrics, summaryByModel, summaryBySetting, summaryByModelAndSetting,
-                modelComparison, warnings};
+                modelComparison, warnings, summaryByScenario};
         List<String> names = new ArrayList<>(FILES.keySet());
         for (int i = 0; i < all.length; i++) {
             all[i].write().csv(dir.resolve(names.get(i)).toFile());
@@ -171,6 +176,32 @@ final class Tables {
             Stats s = Stats.of(g.getValue());
             List<Object> row = new ArrayList<>(g.getKey());
             row.addAll(List.of(s.n(), s.missing(), s.mean(), s.sd(), s.lower(), s.upper()));
+            rows.add(row.toArray());
+        }
+        return rows.table();
+    }
+
+    /**
+     * Each metric per model and per value of each scenario dimension: how accuracy, fidelity and
+     * stability change with the weather, the time of day or the task. A cell falls in one group per
+     * dimension; cells without a scenario are left out (empty table for a run of plain prompts).
+     */
+    private Table byScenario() {
+        Rows rows = new Rows("summary-by-scenario").text("model").text("dimension").text("value").text("metric")
+                .whole("n").whole("missing").number("mean").number("sd").number("ci95Lower").number("ci95Upper");
+        Map<List<String>, List<Double>> groups = new java.util.TreeMap<>((a, b) -> String.join("\u0000", a)
+                .compareTo(String.join("\u0000", b)));
+        for (Value v : values) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.cell().scenario().fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> d = it.next();
+                groups.computeIfAbsent(List.of(v.cell().model(), d.getKey(), d.getValue().asText(), v.metric()),
+                        x -> new ArrayList<>()).add(v.value());
+            }
+        }
+        for (Map.Entry<List<String>, List<Double>> g : groups.entrySet()) {
+            Stats st = Stats.of(g.getValue());
+            List<Object> row = new ArrayList<>(g.getKey());
+            row.addAll(List.of(st.n(), st.missing(), st.mean(), st.sd(), st.lower(), st.upper()));
             rows.add(row.toArray());
         }
         return rows.table();
