@@ -5,7 +5,7 @@
 - core/.../adaptive/BootstrapTest.percentileIsNumpysLinearOne: numpy.percentile(x, [2.5, 97.5, 50])
   with numpy's default (linear) interpolation.
 - benchmarks/.../RankAgreementTest.spearmanMatchesScipyWithAndWithoutTies: scipy.stats.spearmanr,
-  ties sharing their average rank.
+  ties sharing their average rank; RankAgreementTest.percentileIsNumpysLinearOne: numpy.percentile.
 """
 
 import numpy as np
@@ -28,6 +28,10 @@ def spearman():
              ([1, 2, 2, 3, 5, 5, 5, 8], [8, 7, 7, 1, 2, 3, 3, 0], "-0.8324426649129643")]
     for k, (a, b, literal) in enumerate(cases):
         report.value(f"spearman case {k}", spearmanr(a, b).statistic, literal, 1e-12)
+    x = [0.3, -1.2, 2.5, 0.7, 0.0, 1.1, -0.4]
+    for q, literal in [(10, "-0.72"), (50, "0.3")]:
+        report.value(f"benchmark percentile(x, {q})", np.percentile(x, q), literal, 1e-12)
+    report.value("benchmark percentile(y, 10)", np.percentile([0.9, 0.1, 0.5, 0.7], 10), "0.22000000000000003", 1e-12)
     return report
 
 

@@ -1,5 +1,7 @@
 package org.gsmile.api;
 
+import org.gsmile.core.explain.Design;
+import org.gsmile.core.explain.HierarchicalExplainer;
 import org.gsmile.core.explain.PromptExplainer;
 import org.gsmile.core.explain.SurrogateExplainer;
 import org.gsmile.core.reference.ReferenceExplainer;
@@ -21,6 +23,15 @@ public final class Explainers {
     private Explainers() {
     }
 
+    /**
+     * The sampler, weighting, fit and budget a spec gives a prompt of {@code units} units, as
+     * {@link #create} uses them: for benchmarks that answer an explainer from recorded observations
+     * and must run exactly what the spec runs.
+     */
+    public static Design design(ExplanationSpec spec, int units) {
+        return new SpecParts(spec).design(units, 0);
+    }
+
     public static PromptExplainer create(ExplanationSpec spec) {
         return create(spec, null);
     }
@@ -30,7 +41,23 @@ public final class Explainers {
      * and what the model answers is added to it. An experiment run passes its folder's store.
      */
     public static PromptExplainer create(ExplanationSpec spec, ObservationStore store) {
-        SpecParts parts = new SpecParts(spec, store);
+        return create(new SpecParts(spec, store), spec);
+    }
+
+    /**
+     * As {@link #create(ExplanationSpec, ObservationStore)}, but a fixed budget skips the bootstrap
+     * refits: the same scores (the refits change only the intervals and the top-k stability), for
+     * metrics that re-explain a prompt many times and read nothing but the scores. An automatic
+     * budget keeps them, since when it stops depends on them.
+     */
+    public static PromptExplainer scoresOnly(ExplanationSpec spec, ObservationStore store) {
+        return create(new SpecParts(spec, store, false), spec);
+    }
+
+    private static PromptExplainer create(SpecParts parts, ExplanationSpec spec) {
+        if (spec.units().isHierarchical()) {
+            return new HierarchicalExplainer(spec, parts, parts.groups());
+        }
         return spec.method().isReference() ? new ReferenceExplainer(spec, parts) : new SurrogateExplainer(spec, parts);
     }
 }

@@ -14,7 +14,7 @@ import org.gsmile.core.explain.Sample;
 import org.gsmile.core.explain.Seeds;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.PerturbationOperator;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 
 /**
  * The output shift Δ of any perturbation of an explained prompt, measured exactly as its explanation
@@ -41,12 +41,12 @@ public final class OutputShifts {
      * Binds to the model an explanation was made on. Costs the preparation call (y₀ is generated
      * again, and must be the explanation's: otherwise this is not the model that was explained).
      */
-    public static OutputShifts of(Explanation explanation, GenerativeModel model) {
+    public static OutputShifts of(Explanation explanation, BlackBoxModel model) {
         return of(explanation, model, null);
     }
 
-    /** As {@link #of(Explanation, GenerativeModel)}, observing through a store (null for none). */
-    public static OutputShifts of(Explanation explanation, GenerativeModel model, ObservationStore store) {
+    /** As {@link #of(Explanation, BlackBoxModel)}, observing through a store (null for none). */
+    public static OutputShifts of(Explanation explanation, BlackBoxModel model, ObservationStore store) {
         SpecParts parts = new SpecParts(explanation.provenance().spec(), store);
         return new OutputShifts(bind(explanation, parts, parts.observation(model)));
     }
@@ -80,6 +80,11 @@ public final class OutputShifts {
         return bound.reused;
     }
 
+    /** How the explanation built its perturbed prompts: its units, operator and operator seed. */
+    static PerturbationOperator.Perturbation perturbation(Explanation e, PerturbationOperator operator) {
+        return operator.bind(e.prompt(), e.units(), Seeds.of(e.provenance().seed(), "operator"));
+    }
+
     private static final class Bound<O> {
         private final int units;
         private final PerturbationOperator.Perturbation perturbation;
@@ -94,7 +99,7 @@ public final class OutputShifts {
         Bound(Explanation e, PerturbationOperator operator, Observation<O> observation) {
             this.units = e.units().size();
             this.prompt = e.prompt();
-            this.perturbation = operator.bind(prompt, e.units(), Seeds.of(e.provenance().seed(), "operator"));
+            this.perturbation = perturbation(e, operator);
             this.distance = observation.distance();
             this.prepared = observation.probe().prepare(prompt);
             if (!prepared.baseline().output().equals(e.output())) {

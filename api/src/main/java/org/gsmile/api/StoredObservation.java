@@ -16,7 +16,7 @@ import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.explain.Baseline;
 import org.gsmile.core.explain.Observation;
 import org.gsmile.core.explain.OutputProbe;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 
 /**
  * An observation answered from an {@link ObservationStore} where it can be, and from the model
@@ -39,7 +39,7 @@ final class StoredObservation {
      * @param observer the distance and decoding that decide a shift, e.g. {@code token-wasserstein/32}
      */
     static <O> Observation<ObservationStore.Shift> wrap(Observation<O> inner, ObservationStore store,
-                                                       GenerativeModel model, String observer) {
+                                                       BlackBoxModel model, String observer) {
         String context = VERSION + "\n" + model.info().id() + "\n" + model.info().sha256() + "\n"
                 + model.settings() + "\n" + observer + "\n";
         OutputProbe<ObservationStore.Shift> probe = prompt -> new Stored<>(inner, store, context, prompt);
@@ -58,10 +58,26 @@ final class StoredObservation {
     }
 
     static String key(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The key of one perturbed prompt of this prompt: {@code key(promptKey + "\n" + perturbed)},
+     * with the digest of the long common part computed once and cloned for each perturbation.
+     */
+    private static String shiftKey(MessageDigest prefix, String perturbed) {
+        try {
+            MessageDigest d = (MessageDigest) prefix.clone();
+            return HexFormat.of().formatHex(d.digest(perturbed.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -70,6 +86,8 @@ final class StoredObservation {
         private final Observation<O> inner;
         private final ObservationStore store;
         private final String promptKey;
+        /** SHA-256 state after promptKey and a newline: each shift's key continues from it. */
+        private final MessageDigest shiftPrefix;
         private final String prompt;
         private final Baseline baseline;
         private OutputProbe.Prepared<O> model;
@@ -83,6 +101,8 @@ final class StoredObservation {
             this.prompt = prompt;
             this.promptKey = context + prompt;
             String baselineKey = key(promptKey);
+            this.shiftPrefix = sha256();
+            shiftPrefix.update((promptKey + "\n").getBytes(StandardCharsets.UTF_8));
             Optional<Baseline> known = store.baseline(baselineKey);
             if (known.isPresent()) {
                 this.baseline = known.get();
@@ -134,7 +154,7 @@ final class StoredObservation {
                     out[i] = new ObservationStore.Shift(0, baseline.output());
                     continue;
                 }
-                Optional<ObservationStore.Shift> s = store.shift(key(promptKey + "\n" + p));
+                Optional<ObservationStore.Shift> s = store.shift(shiftKey(shiftPrefix, p));
                 if (s.isPresent()) {
                     out[i] = s.get();
                     stored++;
@@ -193,7 +213,7 @@ final class StoredObservation {
                 Map<String, ObservationStore.Shift> fresh = new LinkedHashMap<>();
                 for (int j = 0; j < measured.length; j++) {
                     if (measured[j] != null) {
-                        fresh.put(key(promptKey + "\n" + asked.get(j).getKey()), measured[j]);
+                        fresh.put(shiftKey(shiftPrefix, asked.get(j).getKey()), measured[j]);
                     }
                     for (int i : asked.get(j).getValue()) {
                         out[i] = measured[j];

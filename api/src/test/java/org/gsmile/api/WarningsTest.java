@@ -17,6 +17,7 @@ import org.gsmile.core.explain.Warning.Code;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.spec.DistanceKind;
 import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.core.spec.SurrogateKind;
 import org.gsmile.core.spec.Preset;
 import org.gsmile.models.http.FakeModelServer;
 import org.gsmile.models.http.FakeModelServer.Call;
@@ -160,10 +161,12 @@ class WarningsTest {
 
     @Test
     void aSurrogateThatCannotFollowTheModelHasALowFit() throws Exception {
-        // Units that matter only together (an interaction) defeat a linear surrogate.
+        // Units that matter only together (an interaction) defeat a linear surrogate (wls: the default size-profile
+        // fit models each coalition size apart, and its size effects absorb part of this interaction).
         Explanation e = remote(call -> chat(call, call.prompt().contains("red") == call.prompt().contains("ball")
                         ? "She kicked the ball." : "It rained all day and nobody came."),
-                ExplanationSpec.builder().distance(DistanceKind.SENTENCE_EMBEDDING).build(), PROMPT, "openai");
+                ExplanationSpec.builder().distance(DistanceKind.SENTENCE_EMBEDDING).surrogate(SurrogateKind.WLS).build(),
+                PROMPT, "openai");
         assertTrue(codes(e).contains(Code.LOW_FIT), codes(e).toString() + " " + e.fit());
     }
 }

@@ -25,6 +25,8 @@ import org.gsmile.core.spec.DistanceKind;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.KernelKind;
 import org.gsmile.core.spec.SamplerKind;
+import org.gsmile.core.spec.SurrogateKind;
+import org.gsmile.core.spec.UnitKind;
 import org.gsmile.experiments.Startup;
 import org.gsmile.models.resolve.ModelResolver;
 
@@ -45,7 +47,8 @@ import org.gsmile.models.resolve.ModelResolver;
  * tune anything; the adaptive rule was tuned on other prompts again, see {@code AdaptiveBudget}).
  *
  * <p>Run: {@code ./benchmark long-prompts [--set held-out|design] [--seeds 3] [--reference-samples 20000]
- * [--reference-seeds 2] [--lengths 10,20,40,80] [--max-new-tokens 16] [--caps 256,512] [--reference-cache DIR]
+ * [--reference-seeds 2] [--lengths 10,20,40,80] [--max-new-tokens 16] [--budgets 64,128,256] [--no-before]
+ * [--caps 256,512] [--reference-cache DIR]
  * [--out FILE.md]}; with a reference cache the references (most of the time: about 10 minutes per 80-word
  * reference on 2 cores) are computed once.
  */
@@ -130,7 +133,9 @@ public final class LongPromptBenchmark {
         int referenceSeeds = 2;
         int maxNewTokens = 16;
         int[] lengths = {10, 20, 40, 80};
-        int[] caps = {256, 512};
+        int[] caps = {};
+        int[] curve = {64, 128, 256};
+        boolean before = true;
         Path out = null;
         Path cache = null;
         for (int i = 0; i < args.length; i++) {
@@ -142,6 +147,8 @@ public final class LongPromptBenchmark {
                 case "--max-new-tokens" -> maxNewTokens = Integer.parseInt(args[++i]);
                 case "--lengths" -> lengths = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--caps" -> caps = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--budgets" -> curve = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--no-before" -> before = false;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--reference-cache" -> cache = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -157,20 +164,33 @@ public final class LongPromptBenchmark {
         }
         ExplanationSpec base = ExplanationSpec.builder().distance(DistanceKind.LOGPROB_SHIFT).maxNewTokens(maxNewTokens)
                 .build();
+        // The reference is the kernel regression (wls) on 20,000 paired-Shapley samples, as before issue 12: its
+        // spec, and so its cache key, is unchanged.
         ExplanationSpec reference = base.toBuilder().sampler(SamplerKind.PAIRED_SHAPLEY).kernel(KernelKind.SHAPLEY)
-                .samples(referenceSamples).build();
+                .surrogate(SurrogateKind.WLS).samples(referenceSamples).build();
         Map<String, ExplanationSpec> budgets = new LinkedHashMap<>();
         budgets.put("default, max(64, 2n + 2)", base);
         for (int cap : caps) {
             budgets.put("auto, max " + cap, base.toBuilder().autoSamples(cap).build());
         }
-        // What spending the largest cap outright buys, for comparison with auto.
-        int largest = Arrays.stream(caps).max().orElse(512);
-        budgets.put("fixed " + largest, base.toBuilder().samples(largest).build());
+        // The calls-vs-accuracy curve: word-level estimation and the hierarchical modes at the same budgets.
+        for (int j : curve) {
+            budgets.put("words, " + j, base.toBuilder().samples(j).build());
+            budgets.put("phrases-then-words, " + j, base.toBuilder().units(UnitKind.PHRASES_THEN_WORDS).samples(j)
+                    .build());
+            budgets.put("sentences-then-words, " + j, base.toBuilder().units(UnitKind.SENTENCES_THEN_WORDS).samples(j)
+                    .build());
+            if (before) {
+                budgets.put("words, strata + wls (before issue 12), " + j, base.toBuilder().sampler(SamplerKind.STRATA)
+                        .surrogate(SurrogateKind.WLS).samples(j).build());
+            }
+        }
 
         long t0 = System.nanoTime();
         StringBuilder md = new StringBuilder();
         List<String> rows = new ArrayList<>();
+        Map<Integer, Map<String, Cell>> byLength = new LinkedHashMap<>();
+        Map<Integer, Double> referenceRho = new LinkedHashMap<>();
         try (GenerativeModel model = ModelResolver.fromEnvironment().resolve("local:stories260K")) {
             for (int words : lengths) {
                 Cell ref = new Cell();
@@ -185,14 +205,14 @@ public final class LongPromptBenchmark {
                     }
                     List<double[]> refs = new ArrayList<>();
                     for (int r = 0; r < referenceSeeds; r++) {
-                        Explanation e = referenceRun(reference, new ExplanationRequest(prompt, 100 + r), model, cache);
-                        double secs = e.cost().timings().totalMs() / 1e3;
-                        refs.add(e.attribution().scores());
+                        Reference e = referenceRun(reference, new ExplanationRequest(prompt, 100 + r), model, cache);
+                        double secs = e.seconds();
+                        refs.add(e.scores());
                         ref.runs++;
-                        ref.calls += e.calls().unique();
+                        ref.calls += e.calls();
                         ref.seconds += secs;
                         System.err.printf(Locale.ROOT, "%d words, reference seed %d: %d calls in %.0f s%n", words, 100 + r,
-                                e.calls().unique(), secs);
+                                e.calls(), secs);
                     }
                     for (int a = 0; a < refs.size(); a++) {
                         for (int b = a + 1; b < refs.size(); b++) {
@@ -218,6 +238,8 @@ public final class LongPromptBenchmark {
                     System.err.printf(Locale.ROOT, "%d words: \"%s…\" done at %.0f s%n", words,
                             prompt.substring(0, Math.min(30, prompt.length())), (System.nanoTime() - t0) / 1e9);
                 }
+                byLength.put(words, cells);
+                referenceRho.put(words, refRho / refPairs);
                 rows.add(String.format(Locale.ROOT, "| %d | reference: paired-shapley, %d samples | %.0f | %.3f | %.2f |"
                                 + " | seed to seed, %d seeds (%.0f s a run) |", words, referenceSamples, ref.calls / ref.runs,
                         refRho / refPairs, refTop / refPairs, referenceSeeds, ref.seconds / ref.runs));
@@ -229,8 +251,9 @@ public final class LongPromptBenchmark {
             }
         }
         md.append(String.format(Locale.ROOT, "# Long prompts: budgets against a high-budget reference%n%n"
-                        + "stories260K, logprob-shift on %d greedy tokens, word units, drop operator, strata sampler and"
-                        + " Shapley kernel (the default) through `Explainers.create(spec).explain(request, model)`;"
+                        + "stories260K, logprob-shift on %d greedy tokens, drop operator, the default design (size-profile"
+                        + " sampler and fit, Shapley kernel) unless a row says otherwise, through"
+                        + " `Explainers.create(spec).explain(request, model)`;"
                         + " prompt set **%s** (`LongPromptBenchmark.%s`), 2 TinyStories-style prompts per length,"
                         + " %d seeds per prompt and budget. The reference is the mean of %d paired-Shapley runs of %d"
                         + " samples (seeds 100–%d; on 10 words they exhaust the 1,024 coalitions and are exact); its"
@@ -243,6 +266,30 @@ public final class LongPromptBenchmark {
         md.append("| words | budget | calls | Spearman | top-5 overlap | runs using the whole budget | stop reasons |\n"
                 + "|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> md.append(r).append('\n'));
+        if (curve.length > 0) {
+            md.append(String.format(Locale.ROOT, "%n## Calls against accuracy: word-level and hierarchical estimation at the"
+                    + " same budgets%n%nMean Spearman with the reference, then mean distinct calls, per budget of samples"
+                    + " (`--samples J`); the hierarchical modes explain the phrases or sentences first, then the words of"
+                    + " those that matter most (`--units phrases-then-words`, `sentences-then-words`).%n%n| words | method |"));
+            for (int j : curve) {
+                md.append(" J = ").append(j).append(" |");
+            }
+            md.append("\n|---|---|").append("---|".repeat(curve.length)).append('\n');
+            List<String> methods = new ArrayList<>(List.of("words", "phrases-then-words", "sentences-then-words"));
+            if (before) {
+                methods.add("words, strata + wls (before issue 12)");
+            }
+            for (Map.Entry<Integer, Map<String, Cell>> l : byLength.entrySet()) {
+                for (String method : methods) {
+                    md.append("| ").append(l.getKey()).append(" | ").append(method).append(" |");
+                    for (int j : curve) {
+                        Cell x = l.getValue().get(method + ", " + j);
+                        md.append(String.format(Locale.ROOT, " %.3f (%.0f) |", x.rho / x.runs, x.calls / x.runs));
+                    }
+                    md.append('\n');
+                }
+            }
+        }
         String text = md.toString();
         System.out.print(text);
         if (out != null) {
@@ -250,11 +297,28 @@ public final class LongPromptBenchmark {
         }
     }
 
+    /** What the benchmark needs of a reference explanation: its scores, distinct calls and time. */
+    record Reference(double[] scores, int calls, double seconds) {
+        /**
+         * From an explanation's JSON, reading only those three: references cached by earlier versions hold a
+         * config today's reader refuses (keep and sigma recorded for every sampler), and their values are the same.
+         */
+        static Reference of(String json) throws IOException {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            com.fasterxml.jackson.databind.JsonNode a = root.get("attribution");
+            double[] scores = new double[a.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = a.get(i).asDouble();
+            }
+            return new Reference(scores, root.at("/calls/unique").asInt(), root.at("/timingsMs/total").asDouble() / 1e3);
+        }
+    }
+
     /**
      * A reference explanation, read from {@code cache} when an earlier run wrote it there (keyed by the
      * spec, the request and the model's hash), else computed and written.
      */
-    static Explanation referenceRun(ExplanationSpec spec, ExplanationRequest request, GenerativeModel model, Path cache)
+    static Reference referenceRun(ExplanationSpec spec, ExplanationRequest request, GenerativeModel model, Path cache)
             throws IOException {
         Path file = null;
         if (cache != null) {
@@ -266,15 +330,15 @@ public final class LongPromptBenchmark {
                 throw new IllegalStateException(ex);
             }
             if (Files.exists(file)) {
-                return ExplanationJson.read(Files.readString(file, StandardCharsets.UTF_8));
+                return Reference.of(Files.readString(file, StandardCharsets.UTF_8));
             }
         }
-        Explanation e = Explainers.create(spec).explain(request, model);
+        String json = ExplanationJson.write(Explainers.create(spec).explain(request, model));
         if (file != null) {
             Files.createDirectories(cache);
-            Files.writeString(file, ExplanationJson.write(e), StandardCharsets.UTF_8);
+            Files.writeString(file, json, StandardCharsets.UTF_8);
         }
-        return e;
+        return Reference.of(json);
     }
 
     /** Shared units of the two top-5 sets by |score|, over 5. */

@@ -23,6 +23,7 @@ import org.gsmile.core.model.ModelInfo;
 import org.gsmile.core.reference.ConstrainedLeastSquares;
 import org.gsmile.core.reference.SampleWeighting;
 import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.core.surrogate.Surrogate;
 import org.gsmile.core.unit.UnitSplitter;
 import org.gsmile.perturbation.DropOperator;
 import org.gsmile.perturbation.WordSplitter;
@@ -84,6 +85,30 @@ record ObservedGame(String prompt, String output, List<Unit> units, Map<String, 
                 ShapleyValues.leaveOneOut(v[(1 << n) - 1], without));
     }
 
+    /**
+     * The game of an earlier observation: v on every coalition, indexed by its bit set. The table of
+     * distinct prompts is rebuilt by applying the operator again (a prompt's Δ is that of any coalition
+     * that makes it, since Δ depends only on the prompt).
+     */
+    static ObservedGame of(String prompt, String output, List<Unit> units, PerturbationOperator operator, double[] v) {
+        int n = units.size();
+        if (v.length != 1 << n) {
+            throw new IllegalArgumentException(units.size() + " units need " + (1 << n) + " values, got " + v.length);
+        }
+        PerturbationOperator.Perturbation perturb = operator.bind(prompt, units, 0);
+        Map<String, Double> delta = new HashMap<>();
+        for (int set = 0; set < v.length; set++) {
+            delta.put(perturb.apply(mask(set, n)), v[set]);
+        }
+        delta.put(prompt, 0.0);
+        double[] without = new double[n];
+        for (int i = 0; i < n; i++) {
+            without[i] = v[((1 << n) - 1) & ~(1 << i)];
+        }
+        return new ObservedGame(prompt, output, List.copyOf(units), Map.copyOf(delta), v.clone(),
+                ShapleyValues.exact(n, v), ShapleyValues.leaveOneOut(v[(1 << n) - 1], without));
+    }
+
     static Mask mask(int set, int n) {
         return Coalitions.fromBits(set, n);
     }
@@ -114,6 +139,11 @@ record ObservedGame(String prompt, String output, List<Unit> units, Map<String, 
 
     /** A configuration's explainer on this table: word units, drop operator, exact WLS, the given budget. */
     PromptExplainer explainer(MaskSampler sampler, SampleWeighting weighting, Budget budget) {
+        return explainer(sampler, weighting, new ConstrainedLeastSquares(), budget);
+    }
+
+    /** A configuration's explainer on this table: word units, drop operator, the given fit and budget. */
+    PromptExplainer explainer(MaskSampler sampler, SampleWeighting weighting, Surrogate surrogate, Budget budget) {
         Observation<Double> observation = new Observation<>(probe(), TABLE);
         return new SurrogateExplainer(ExplanationSpec.defaults(), new ExplainerParts() {
             @Override
@@ -133,7 +163,7 @@ record ObservedGame(String prompt, String output, List<Unit> units, Map<String, 
 
             @Override
             public Design design(int units, long surrogateSeed) {
-                return new Design(sampler, weighting, new ConstrainedLeastSquares(), budget);
+                return new Design(sampler, weighting, surrogate, budget);
             }
         });
     }

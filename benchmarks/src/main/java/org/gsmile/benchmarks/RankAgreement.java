@@ -19,6 +19,33 @@ public final class RankAgreement {
         return new SpearmansCorrelation().correlation(a, b);
     }
 
+    /**
+     * Shared units of the two top-k sets by |score| (ties broken as {@code Bootstrap.topK} breaks them),
+     * over k (over n when there are fewer units).
+     */
+    public static double topOverlap(double[] a, double[] b, int k) {
+        int[] x = org.gsmile.core.adaptive.Bootstrap.topK(a, k);
+        int[] y = org.gsmile.core.adaptive.Bootstrap.topK(b, k);
+        long shared = Arrays.stream(x).filter(i -> Arrays.stream(y).anyMatch(j -> j == i)).count();
+        return (double) shared / Math.min(k, a.length);
+    }
+
+    /**
+     * The q-th percentile (0 to 100) of the values, interpolated linearly between order statistics:
+     * numpy's default ({@code numpy.percentile}, method "linear").
+     */
+    public static double percentile(double[] values, double q) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        double pos = q / 100 * (s.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(s.length - 1, lo + 1);
+        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    }
+
     /** |A ∩ B| / |A ∪ B| of two index sets. */
     public static double jaccard(int[] a, int[] b) {
         long inter = Arrays.stream(a).filter(x -> Arrays.stream(b).anyMatch(y -> y == x)).count();

@@ -15,7 +15,7 @@ import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.explain.PromptExplainer;
 import org.gsmile.core.explain.Seeds;
 import org.gsmile.core.mask.Mask;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.Method;
 import org.gsmile.metrics.accuracy.AttributionAccuracy;
@@ -53,14 +53,15 @@ public final class Evaluator {
      * @param relevance ground truth per unit, or null when the case has none (accuracy then reports
      *                  only the agreement with exact Shapley values)
      */
-    public Evaluation evaluate(Explanation e, ExplanationRequest request, GenerativeModel model, Relevance relevance,
+    public Evaluation evaluate(Explanation e, ExplanationRequest request, BlackBoxModel model, Relevance relevance,
                                EvaluationPlan plan) {
         if (request.seed() != e.provenance().seed()) {
             throw new IllegalArgumentException("the request's seed " + request.seed() + " is not the explanation's "
                     + e.provenance().seed());
         }
         ExplanationSpec spec = e.provenance().spec();
-        PromptExplainer explainer = Explainers.create(spec, store);
+        // Consistency and stability read only the scores of their re-explanations: no intervals needed.
+        PromptExplainer explainer = Explainers.scoresOnly(spec, store);
         Map<String, Evaluation.MetricCost> costs = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         long seed = request.seed();

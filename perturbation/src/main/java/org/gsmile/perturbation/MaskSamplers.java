@@ -2,6 +2,7 @@ package org.gsmile.perturbation;
 
 import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.MaskSampler;
+import org.gsmile.core.reference.InverseProbabilityWeighting;
 import org.gsmile.core.spec.SamplerKind;
 
 /**
@@ -68,6 +69,36 @@ public final class MaskSamplers {
         return new StrataSampler("exhaustive", true);
     }
 
+    /**
+     * Every single-unit and every leave-one-out prompt, then coalitions of 3 and of ⌊n/2⌋ units in
+     * turn, more sizes as the budget grows: the design of the size-profile estimator; see
+     * {@link ProfileSampler}.
+     */
+    public static MaskSampler profile() {
+        return new ProfileSampler();
+    }
+
+    /**
+     * Leverage SHAP's sampler (Musco and Witter, "Provably Accurate Shapley Value Estimation via
+     * Leverage Score Sampling", ICLR 2025): coalitions with probability ∝ their leverage score
+     * 1/C(n, |S|), so every size is equally likely, paired with their complements and without
+     * replacement (a size whose coalitions are used up drops out); weigh it with
+     * {@code InverseProbabilityWeighting.leverage()}, as the paper does.
+     */
+    public static MaskSampler leverage() {
+        return new LawSampler("leverage", InverseProbabilityWeighting.LEVERAGE::logMaskWeight, true);
+    }
+
+    /**
+     * The modified-ℓ2 sampler of Chen, Seshadri, Villani et al., "A Unified Framework for Provably
+     * Efficient Algorithms to Estimate Shapley Values" (2025, arXiv:2506.05216): coalitions with
+     * probability ∝ √(kernel weight × leverage score) ∝ 1/(C(n, |S|)·√(|S|(n−|S|))), paired and without
+     * replacement; weigh it with {@code InverseProbabilityWeighting.modifiedL2()}.
+     */
+    public static MaskSampler modifiedL2() {
+        return new LawSampler("modified-l2", InverseProbabilityWeighting.MODIFIED_L2::logMaskWeight, true);
+    }
+
     /** The sampler a spec names; {@code keep} matters to the Bernoulli and fixed samplers only. */
     public static MaskSampler of(SamplerKind kind, double keep) {
         return switch (kind) {
@@ -78,6 +109,9 @@ public final class MaskSamplers {
             case PAIRED_SHAPLEY -> shapley(true);
             case STRATA -> strata();
             case EXHAUSTIVE -> exhaustive();
+            case PROFILE -> profile();
+            case LEVERAGE -> leverage();
+            case MODIFIED_L2 -> modifiedL2();
         };
     }
 

@@ -125,7 +125,7 @@ class MaskSamplersTest {
     void unknownNamesAndBadKeepAreRejected() {
         UserInputException unknown = assertThrows(UserInputException.class, () -> SamplerKind.of("sobol"));
         assertEquals("unknown sampler 'sobol': choose strata, exhaustive, shapley, paired-shapley, bernoulli,"
-                + " paired-bernoulli or fixed", unknown.getMessage());
+                + " paired-bernoulli, fixed, profile, leverage or modified-l2", unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MaskSamplers.fixed(1.0));
         assertThrows(IllegalArgumentException.class, () -> MaskSamplers.pairedBernoulli(0));
     }

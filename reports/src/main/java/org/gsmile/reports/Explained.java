@@ -45,12 +45,25 @@ final class Explained {
         normalized = norm;
         lower = new double[n];
         upper = new double[n];
+        // Where the explanation says its intervals mean nothing (no-intervals: too few samples), the
+        // report does not show them either, as the command line does not.
+        boolean withheld = false;
+        for (JsonNode w : e.path("warnings")) {
+            withheld |= w.path("code").asText().equals(NO_INTERVALS);
+        }
         JsonNode intervals = e.path("sampling").path("intervals");
         for (int i = 0; i < n; i++) {
             JsonNode iv = intervals.path(i);
-            lower[i] = number(iv.path(0));
-            upper[i] = number(iv.path(1));
+            lower[i] = withheld ? Double.NaN : number(iv.path(0));
+            upper[i] = withheld ? Double.NaN : number(iv.path(1));
         }
+    }
+
+    static final String NO_INTERVALS = "no-intervals";
+
+    /** The codes of the warnings that mean the scores support no ranking. */
+    List<String> blocking() {
+        return warnings().stream().map(Warning::code).filter(Tables::blocks).toList();
     }
 
     JsonNode json() {

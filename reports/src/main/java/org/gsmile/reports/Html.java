@@ -1,6 +1,5 @@
 package org.gsmile.reports;
 
-import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -44,13 +43,19 @@ final class Html {
                 + " <a href=\"" + root + "index.html#tables\">tables</a>";
     }
 
-    /** A Tablesaw table as HTML; numbers with 4 significant digits, missing as an en dash. */
-    static String table(Table t, List<String> numericHeaderTitles) {
+    /**
+     * A Tablesaw table as HTML; numbers with 4 significant digits, missing as an en dash. {@code headers}
+     * gives columns shorter headings (the column's own name becomes the heading's tooltip).
+     */
+    static String table(Table t, java.util.Map<String, String> headers) {
         StringBuilder b = new StringBuilder("<div class=\"scroll\"><table>\n<thead><tr>");
         for (Column<?> c : t.columns()) {
-            String title = numericHeaderTitles != null && numericHeaderTitles.contains(c.name()) ? " title=\"" + esc(c.name())
-                    + "\"" : "";
-            b.append("<th").append(title).append('>').append(esc(c.name())).append("</th>");
+            String shown = headers == null ? null : headers.get(c.name());
+            if (shown == null) {
+                b.append("<th>").append(esc(c.name())).append("</th>");
+            } else {
+                b.append("<th title=\"").append(esc(c.name())).append("\">").append(esc(shown)).append("</th>");
+            }
         }
         b.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < t.rowCount(); r++) {
@@ -97,7 +102,8 @@ final class Html {
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             .scroll { overflow-x: auto; max-width: 100%; }
             .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; }
-            .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 12px; }
+            .pair { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin-bottom: 12px; }
+            @media (max-width: 900px) { .pair { grid-template-columns: 1fr; } }
             .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
             .plot { width: 100%; min-height: 260px; }
             .box { border-left: 4px solid var(--warn); background: #fff8e6; padding: 8px 12px; margin: 10px 0; }

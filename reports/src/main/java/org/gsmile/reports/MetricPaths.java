@@ -1,7 +1,6 @@
 package org.gsmile.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,9 +36,7 @@ final class MetricPaths {
             return;
         }
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 if (f.getKey().equals("unit") && f.getValue().isObject()) {
                     continue;
                 }
@@ -53,8 +50,7 @@ final class MetricPaths {
                 }
                 JsonNode label = el.get("change");
                 String seg = label != null && label.isTextual() ? path + "." + label.asText() : path + "[" + i + "]";
-                for (Iterator<Map.Entry<String, JsonNode>> it = el.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> f = it.next();
+                for (Map.Entry<String, JsonNode> f : el.properties()) {
                     if (f.getKey().equals("change") || (f.getKey().equals("unit") && f.getValue().isObject())) {
                         continue;
                     }

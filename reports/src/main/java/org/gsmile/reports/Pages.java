@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +22,7 @@ final class Pages {
     private final Names.Slugs caseSlugs = new Names.Slugs();
     private final Names.Slugs cellSlugs = new Names.Slugs();
     private int plotCounter;
+    private final StringBuilder scripts = new StringBuilder();
 
     Pages(RunFolder run, Tables tables, Path dir) {
         this.run = run;
@@ -66,16 +66,23 @@ final class Pages {
         String root = rel.contains("/") ? "../" : "";
         Path file = dir.resolve(rel);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, Html.page(title, root, Html.nav(root), body, plotly), StandardCharsets.UTF_8);
+        StringBuilder all = new StringBuilder(body).append(scripts);
+        scripts.setLength(0);
+        Files.writeString(file, Html.page(title, root, Html.nav(root), all, plotly), StandardCharsets.UTF_8);
     }
 
     // ---- plots ----------------------------------------------------------------------------------------
 
+    /**
+     * A chart's card; its script waits in {@link #scripts} for the end of the page, so that every plot
+     * is drawn into a laid-out page (a plot drawn while its grid row is still filling takes the width
+     * of a whole row and keeps it).
+     */
     private String chart(Plots.Chart c) {
         String id = "plot" + (++plotCounter);
+        scripts.append(c.figure().asJavascript(id));
         return "<div class=\"card\"><h3>" + Html.esc(c.title()) + "</h3><p class=\"caption\">" + Html.esc(c.caption())
-                + "</p><div id=\"" + id + "\" class=\"plot\" data-plot=\"plotly\"></div>\n" + c.figure().asJavascript(id)
-                + "</div>\n";
+                + "</p><div id=\"" + id + "\" class=\"plot\" data-plot=\"plotly\"></div></div>\n";
     }
 
     private static String none(String what) {
@@ -329,15 +336,17 @@ final class Pages {
         if (!n.isObject()) {
             return n.isTextual() ? n.asText() : n.toString();
         }
+        // (a JSON null inside an object is written "null", as YAML reads it)
         if (n.isEmpty()) {
             return "{}";
         }
         StringBuilder b = new StringBuilder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : n.properties()) {
             b.append(indent).append(f.getKey()).append(':');
             if (f.getValue().isObject() && !f.getValue().isEmpty()) {
                 b.append('\n').append(yaml(f.getValue(), indent + "  "));
+            } else if (f.getValue().isNull()) {
+                b.append(" null\n");
             } else {
                 b.append(' ').append(yaml(f.getValue(), indent)).append('\n');
             }
@@ -381,13 +390,36 @@ final class Pages {
             }
             b.append("</ul></div>\n");
         }
-        b.append("<h2 id=\"models\">Models compared</h2>\n").append(Html.table(tables.modelComparison, null));
-        b.append("<p class=\"caption\">Means over each model's cells; the columns are dotted metric paths (as in"
-                + " <a href=\"tables/metrics.csv\">metrics.csv</a>). Intervals and n: <a href=\"tables/summary-by-model.csv\">"
-                + "summary-by-model.csv</a>.</p>\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        tables.headlines.forEach(h -> headers.put(h.path(), h.label()));
+        headers.put("modelFaithfulness.meanAttAuroc", "mean AUROC (summary)");
+        headers.put("modelFaithfulness.accuracy", "accuracy (summary)");
+        b.append("<h2 id=\"models\">Models compared</h2>\n").append(Html.table(tables.modelComparison, headers));
+        b.append("<p class=\"caption\">Means over each model's cells (hover a heading for its metric path, as in"
+                + " <a href=\"tables/metrics.csv\">metrics.csv</a> and the columns of <a href=\"tables/model-comparison.csv\">"
+                + "model-comparison.csv</a>). Intervals and n: <a href=\"tables/summary-by-model.csv\">summary-by-model.csv</a>."
+                + "</p>\n");
         run.summary().map(s -> s.path("modelFaithfulness").path("pearson")).filter(JsonNode::isNumber).ifPresent(r ->
                 b.append("<p>Model faithfulness: Pearson r = ").append(Html.num(r.asDouble()))
                         .append(" between the models' mean attribution AUROC and their accuracy (summary.json).</p>\n"));
+        b.append("<h2 id=\"explanations\">Explanations</h2>\n<div class=\"scroll\"><table><thead><tr><th>case</th><th>prompt"
+                + "</th><th>relevant</th><th>cells</th><th>prompt heatmaps</th></tr></thead><tbody>\n");
+        for (String caseName : tables.cases) {
+            List<Cell> cs = cellsOf(caseName);
+            long good = cs.stream().filter(Cell::ok).count();
+            b.append("<tr><td>").append(Html.esc(caseName)).append("</td><td>").append(Html.esc(cs.get(0).prompt()))
+                    .append("</td><td>").append(Html.esc(String.join(", ", cs.get(0).relevant()))).append("</td><td class=\"num\">")
+                    .append(good).append(" / ").append(cs.size()).append("</td><td><a href=\"").append(casePage(caseName))
+                    .append("\">page</a> · <a href=\"").append(caseSvg(caseName)).append("\">svg</a></td></tr>\n");
+        }
+        b.append("</tbody></table></div>\n");
+        if (!tables.cases.isEmpty()) {
+            String firstCase = tables.cases.get(0);
+            b.append("<h3>").append(Html.esc(firstCase)).append(": every model on one scale</h3>\n<div class=\"heatmap\">")
+                    .append(comparisonSvg(firstCase, false)).append("</div>\n<p class=\"caption\">Hover a word for its score"
+                    + " and interval. Every case: the links above; standalone SVG: <a href=\"").append(caseSvg(firstCase))
+                    .append("\">").append(Html.esc(caseSvg(firstCase))).append("</a>.</p>\n");
+        }
         List<Plots.Chart> bars = plots.metricBars();
         List<Plots.Chart> heat = plots.settingHeatmaps();
         if (!bars.isEmpty()) {
@@ -402,17 +434,6 @@ final class Pages {
                     + "consistency</a> · <a href=\"plots/faithfulness.html\">faithfulness curves</a> · <a href=\"plots/fidelity.html\">"
                     + "fidelity scatter</a></p>\n");
         }
-        b.append("<h2 id=\"explanations\">Explanations</h2>\n<div class=\"scroll\"><table><thead><tr><th>case</th><th>prompt"
-                + "</th><th>relevant</th><th>cells</th><th>prompt heatmaps</th></tr></thead><tbody>\n");
-        for (String caseName : tables.cases) {
-            List<Cell> cs = cellsOf(caseName);
-            long good = cs.stream().filter(Cell::ok).count();
-            b.append("<tr><td>").append(Html.esc(caseName)).append("</td><td>").append(Html.esc(cs.get(0).prompt()))
-                    .append("</td><td>").append(Html.esc(String.join(", ", cs.get(0).relevant()))).append("</td><td class=\"num\">")
-                    .append(good).append(" / ").append(cs.size()).append("</td><td><a href=\"").append(casePage(caseName))
-                    .append("\">page</a> · <a href=\"").append(caseSvg(caseName)).append("\">svg</a></td></tr>\n");
-        }
-        b.append("</tbody></table></div>\n");
         b.append("<h2 id=\"failed\">Failed cells</h2>\n");
         if (failed == 0) {
             b.append("<p class=\"muted\">None.</p>\n");

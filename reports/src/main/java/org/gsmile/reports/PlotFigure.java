@@ -2,7 +2,6 @@ package org.gsmile.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import tech.tablesaw.plotly.components.Config;
 import tech.tablesaw.plotly.components.Figure;
@@ -31,8 +30,7 @@ final class PlotFigure extends Figure {
             return;
         }
         StringBuilder js = new StringBuilder(String.valueOf(getContext().get("figure")));
-        for (Iterator<Map.Entry<String, JsonNode>> it = extras.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : extras.properties()) {
             String key = JsonTrace.script(f.getKey());
             String value = JsonTrace.script(f.getValue());
             if (f.getValue().isObject()) {

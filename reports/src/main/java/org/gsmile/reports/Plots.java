@@ -49,11 +49,25 @@ final class Plots {
 
     /**
      * Text for jsplot's templates, which put names and titles in single-quoted JavaScript strings after
-     * HTML-escaping them (quotes and angle brackets are safe): a backslash or a line break would still
-     * break the string, so they are replaced.
+     * HTML-escaping them (so angle brackets and quotes cannot end the string or the script): a
+     * backslash or a line break would still break the string, so they are replaced (by U+2216 and a
+     * space); and plotly.js shows the {@code &quot;} that a double quote becomes literally, so it
+     * becomes a typographic quote first.
      */
     static String label(String s) {
-        return s == null ? "" : s.replace('\\', '⧵').replaceAll("[\\p{Cntrl}\u2028\u2029]", " ");
+        return s == null ? "" : s.replace('\\', '\u2216').replace('"', '\u201d')
+                .replaceAll("[\\p{Cntrl}\u2028\u2029]", " ");
+    }
+
+    /**
+     * Text for plotly.js to display from a data array: jsplot writes its data arrays (categories,
+     * hover texts) into the page's script unescaped, so a {@code </script>} in a unit or a name would
+     * end the script; and plotly.js reads text as pseudo-HTML. HTML-escaped, it is neither: plotly.js
+     * turns the entities back into the characters it shows.
+     */
+    static String data(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replaceAll("[\\p{Cntrl}\u2028\u2029]", " ");
     }
 
     private static Layout layout(String title, String xTitle, String yTitle, int height) {
@@ -79,7 +93,7 @@ final class Plots {
         List<Chart> out = new ArrayList<>();
         for (Headline h : tables.headlines) {
             ObjectNode bar = RunFolder.object();
-            bar.put("type", "bar").put("name", h.label()).put("showlegend", false);
+            bar.put("type", "bar").put("name", data(h.label())).put("showlegend", false);
             ArrayNode x = bar.putArray("x");
             ArrayNode y = bar.putArray("y");
             ArrayNode err = bar.putObject("error_y").put("type", "data").put("visible", true).put("thickness", 1.5)
@@ -91,7 +105,7 @@ final class Plots {
                 if (s.n() == 0) {
                     continue;
                 }
-                x.add(model);
+                x.add(data(model));
                 number(y, s.mean());
                 number(err, s.halfWidth());
                 colours.add(colour(model));
@@ -109,7 +123,7 @@ final class Plots {
             extras.putObject("xaxis").put("type", "category");
             out.add(new Chart(h.label(), h.path() + ": " + h.about() + ". Bars: mean over the model's cells; whiskers: 95 %"
                     + " Student-t interval of the mean (none with fewer than 2 cells).",
-                    new PlotFigure(layout(h.label(), null, h.label(), 320), extras, new JsonTrace(bar))));
+                    new PlotFigure(layout(null, null, h.label(), 260), extras, new JsonTrace(bar))));
         }
         return out;
     }
@@ -120,14 +134,13 @@ final class Plots {
         List<Chart> out = new ArrayList<>();
         for (Headline h : tables.headlines) {
             ObjectNode hm = RunFolder.object();
-            hm.put("type", "heatmap").put("name", h.label());
+            hm.put("type", "heatmap").put("name", data(h.label()));
             ArrayNode x = hm.putArray("x");
-            tables.models.forEach(x::add);
+            tables.models.forEach(m -> x.add(data(m)));
             ArrayNode y = hm.putArray("y");
-            tables.settings.forEach(y::add);
+            tables.settings.forEach(st -> y.add(data(st)));
             ArrayNode z = hm.putArray("z");
             ArrayNode custom = hm.putArray("customdata");
-            double far = 0;
             boolean any = false;
             for (String setting : tables.settings) {
                 ArrayNode row = z.addArray();
@@ -139,33 +152,30 @@ final class Plots {
                     cd.add(s.n());
                     number(cd, s.lower());
                     number(cd, s.upper());
-                    if (Double.isFinite(s.mean())) {
-                        any = true;
-                        far = Math.max(far, Math.abs(s.mean() - h.centre()));
-                    }
+                    any |= Double.isFinite(s.mean());
                 }
             }
             if (!any) {
                 continue;
             }
-            // A symmetric domain about the centre, so that equal distances from it get equal colour strength.
-            double half = far > 0 ? far : 1;
-            hm.put("zmin", h.centre() - half).put("zmax", h.centre() + half).put("zmid", h.centre());
+            // zmid makes plotly.js widen the automatic domain to be symmetric about the centre, so equal
+            // distances from it get equal colour strength (it has no effect with an explicit zmin/zmax).
+            hm.put("zmid", h.centre());
             ArrayNode scale = hm.putArray("colorscale");
             for (String[] stop : DIVERGING) {
                 scale.addArray().add(Double.parseDouble(stop[0])).add(stop[1]);
             }
             hm.put("texttemplate", "%{z:.3f}").put("xgap", 2).put("ygap", 2);
-            hm.putObject("colorbar").put("title", h.label());
+            hm.putObject("colorbar").put("title", data(h.label()));
             hm.put("hovertemplate", "model %{x}<br>setting %{y}<br>mean %{z:.4g}<br>95 % interval [%{customdata[1]:.4g},"
                     + " %{customdata[2]:.4g}]<br>n = %{customdata[0]} cells<extra></extra>");
             ObjectNode extras = RunFolder.object();
             extras.putObject("xaxis").put("type", "category");
             extras.putObject("yaxis").put("type", "category").put("automargin", true);
-            int height = Math.max(260, 120 + 48 * tables.settings.size());
+            int height = Math.max(220, 100 + 48 * tables.settings.size());
             out.add(new Chart(h.label() + ": setting × model", h.path() + ", mean over cells; colours diverge from "
                     + fmt(h.centre()) + (h.centre() == 0.5 ? " (chance)" : "") + ", blue above, red below.",
-                    new PlotFigure(layout(h.label() + " by setting and model", "model", "setting", height), extras,
+                    new PlotFigure(layout(null, "model", "setting", height), extras,
                             new JsonTrace(hm))));
         }
         return out;
@@ -226,7 +236,7 @@ final class Plots {
                 extras.putObject("legend").put("orientation", "h").put("y", -0.25);
                 out.add(new Chart(caseName + " · " + setting, "Each unit's scores over the repeated runs of the consistency"
                         + " metric (" + runs + " runs in all), one box per model.",
-                        new PlotFigure(layout(caseName + " · " + setting, "unit", "score", 380), extras,
+                        new PlotFigure(layout(null, "unit", "score", 380), extras,
                                 traces.toArray(new Trace[0]))));
             }
         }
@@ -238,12 +248,12 @@ final class Plots {
         if (cons.path("units").isArray() && cons.path("units").size() > 0) {
             int i = 1;
             for (JsonNode u : cons.path("units")) {
-                labels.add("#" + i++ + " " + u.path("unit").path("text").asText(""));
+                labels.add(data("#" + i++ + " " + u.path("unit").path("text").asText("")));
             }
         } else {
             int i = 1;
             for (Explained.Unit u : new Explained(c.explanation()).units()) {
-                labels.add("#" + i++ + " " + u.text());
+                labels.add(data("#" + i++ + " " + u.text()));
             }
         }
         return labels;
@@ -313,7 +323,7 @@ final class Plots {
                 }
                 String[] text = new String[n];
                 for (int i = 0; i < n; i++) {
-                    text[i] = label(model + " · " + r.getValue() + ": k = " + i + ", mean of " + used + " run"
+                    text[i] = data(model + " · " + r.getValue() + ": k = " + i + ", mean of " + used + " run"
                             + (used == 1 ? "" : "s"));
                 }
                 Line.Dash dash = r.getKey().equals("explanation") ? Line.Dash.SOLID
@@ -335,7 +345,7 @@ final class Plots {
                 kind.equals("deletion") ? "Output distance from the original as the top-k units are deleted: a faithful"
                         + " ranking rises faster than random." : "Output distance as only the top-k units are kept: a"
                         + " faithful ranking falls faster than random.",
-                new PlotFigure(layout(caseName + " · " + setting + " · " + kind, "k (" + what + ")", "output distance", 380),
+                new PlotFigure(layout(null, "k (" + what + ")", "output distance", 400),
                         extras, traces.toArray(new Trace[0])));
     }
 
@@ -362,7 +372,7 @@ final class Plots {
                         double av = Explained.number(a.get(i));
                         if (Double.isFinite(pv) && Double.isFinite(av)) {
                             points.add(new double[] {av, pv});
-                            text.add(label(c.caseName() + ", replicate " + c.replicate() + ", perturbation " + (i + 1)));
+                            text.add(data(c.caseName() + ", replicate " + c.replicate() + ", perturbation " + (i + 1)));
                             lo = Math.min(lo, Math.min(av, pv));
                             hi = Math.max(hi, Math.max(av, pv));
                         }
@@ -387,7 +397,7 @@ final class Plots {
             extras.putObject("legend").put("orientation", "h").put("y", -0.25);
             out.add(new Chart(setting, "The surrogate's predicted output distance against the measured one, on perturbations"
                     + " not used in the fit (fidelity.outOfSample); the dashed line is a perfect fit.",
-                    new PlotFigure(layout("fidelity · " + setting, "actual output distance", "predicted output distance", 420),
+                    new PlotFigure(layout(null, "actual output distance", "predicted output distance", 420),
                             extras, traces.toArray(new Trace[0]))));
         }
         return out;

@@ -25,6 +25,7 @@ final class PromptHeatmap {
     static final double OUTPUT_WIDTH = 340;
     static final double LABEL_WIDTH = 190;
     static final double GAP = 18;
+    static final double MARGIN = 10;
     static final String FONT_FAMILY = "Helvetica, Arial, 'Liberation Sans', sans-serif";
     /** ColorBrewer RdBu, blue (−1) to red (+1). */
     private static final int[][] STOPS = {{0x21, 0x66, 0xac}, {0x67, 0xa9, 0xcf}, {0xf7, 0xf7, 0xf7}, {0xef, 0x8a, 0x62},
@@ -86,8 +87,10 @@ final class PromptHeatmap {
             for (Row r : g.rows()) {
                 double top = y;
                 double bottom = y;
+                double labelBottom = top;
                 if (r.label() != null) {
-                    bottom = Math.max(bottom, wrapped(body, 0, top, r.label(), LABEL_WIDTH, 13, "fill=\"#222\""));
+                    labelBottom = wrapped(body, 0, top, r.label(), LABEL_WIDTH, 13, "fill=\"#222\"");
+                    bottom = Math.max(bottom, labelBottom);
                 }
                 if (r.explanation() == null) {
                     bottom = Math.max(bottom, wrapped(body, promptX, top, "failed: " + (r.failure() == null ? "no explanation"
@@ -96,11 +99,20 @@ final class PromptHeatmap {
                     bottom = Math.max(bottom, prompt(body, promptX, top, r.explanation(), scale));
                     bottom = Math.max(bottom, wrapped(body, outputX, top, r.explanation().output(), OUTPUT_WIDTH, FONT,
                             "fill=\"#333\""));
+                    List<String> blocking = r.explanation().blocking();
+                    if (!blocking.isEmpty()) {
+                        // The command line prints no ranking for these; the colours are shown, and marked.
+                        String note = "no reliable ranking: " + String.join(", ", blocking);
+                        bottom = r.label() == null
+                                ? wrapped(body, promptX, bottom, note, PROMPT_WIDTH, 11, "fill=\"#b00020\"")
+                                : Math.max(bottom, wrapped(body, 0, labelBottom, note, LABEL_WIDTH, 11, "fill=\"#b00020\""));
+                    }
                 }
                 y = bottom + 10;
             }
         }
-        double height = Math.ceil(y + 4);
+        double height = Math.ceil(y + 4 + 2 * MARGIN);
+        width += 2 * MARGIN;
         StringBuilder svg = new StringBuilder();
         if (standalone) {
             svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -109,7 +121,8 @@ final class PromptHeatmap {
                 + " viewBox=\"0 0 %.0f %.0f\" font-family=\"%s\" font-size=\"%.0f\" role=\"img\" aria-label=\"%s\">",
                 width, height, width, height, xml(FONT_FAMILY), FONT, xml(title == null ? "prompt heatmap" : title)));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-        svg.append(body).append("</svg>");
+        svg.append(String.format(Locale.ROOT, "<g transform=\"translate(%.0f %.0f)\">", MARGIN, MARGIN));
+        svg.append(body).append("</g></svg>");
         if (standalone) {
             svg.append('\n');
         }

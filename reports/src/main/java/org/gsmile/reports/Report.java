@@ -183,11 +183,17 @@ public final class Report {
         }
     }
 
-    /** Temporary and old folders a killed earlier write left beside the report. */
+    /**
+     * Temporary and old folders a killed earlier write left beside the report; only those over an hour
+     * old, since a younger one may be another process's write in progress.
+     */
     private static void removeLeftovers(Path parent, String name) {
+        long cutoff = System.currentTimeMillis() - 3_600_000L;
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".{tmp,old}-*")) {
             for (Path p : s) {
-                deleteTree(p);
+                if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    deleteTree(p);
+                }
             }
         } catch (IOException e) {
             // Leftovers are harmless: they are hidden and the next write tries again.

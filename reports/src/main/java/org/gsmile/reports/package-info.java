@@ -19,7 +19,14 @@
  * {"experiment": {"name": "...", "file": "experiments/quickstart.yaml", "sha256": "..."},
  *  "gsmileVersion": "...", "java": "...", "os": "...", "seed": 42, "started": "2025-01-01T12:00:00Z",
  *  "models": [{"name": "stories260K", "ref": "local:stories260K", "id": "...", "sha256": "...", "settings": {}}],
- *  "cells": 24}                                   // cells planned in all
+ *  "cells": 24,                                   // cells planned in all
+ *  "suites": [                                    // the scenario suites of the cases; [] when none
+ *    {"name": "driving", "file": "experiments/suites/driving.yaml",
+ *     "strategy": "pairwise", "t": 2, "n": null, "seed": 42,    // n: for strategy random, else null
+ *     "cases": 47, "factorial": 124,              // cases generated; allowed scenarios (the full factorial)
+ *     "coverage": {"t": 2, "covered": 175, "allowed": 175},   // t-way combinations covered of those allowed
+ *     "dimensions": [{"name": "weather", "group": "environment", "values": ["clear", "rainy", ...]}, ...],
+ *     "caseIds": ["driving-rural-rainy-night-sharp-snow", ...]}]}
  * </pre>
  *
  * <p>{@code cells/<id>.json}, one per finished cell:
@@ -28,6 +35,10 @@
  *  "model": "stories260K",                        // the model's name in the experiment
  *  "modelRef": "local:stories260K",
  *  "case": "case-1", "prompt": "...", "relevant": ["ball"],   // relevant: [] where the case gives none
+ *  "scenario": {"weather": "rainy", "time": "night", ...},   // a scenario suite's case: dimension to value,
+ *                                                 // in the taxonomy's order; {} for a plain prompt
+ *  "scene": "tinyeditor/scenes/scene05_rainy_night_sharp.png",   // an image-editing suite's input image,
+ *                                                 // relative to the models folder ($GSMILE_MODELS); else null
  *  "setting": "samples=32 kernel=shapley",        // or "default"
  *  "settingValues": {"samples": 32, "kernel": "shapley"},
  *  "replicate": 0, "seed": 123,

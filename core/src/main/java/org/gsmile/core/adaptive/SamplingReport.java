@@ -18,14 +18,27 @@ import java.util.List;
  * @param upper            per unit, the upper end
  * @param unreplacedUnits  units the operator could not perturb as named (a synonym operator's units
  *                         without a synonym) and removed instead
+ * @param hierarchy        what a hierarchical explanation did; null for any other
  */
 public record SamplingReport(String budget, int samples, int rounds, StopReason stopReason, int topK,
                              double topKStability, double level, double[] lower, double[] upper,
-                             List<Integer> unreplacedUnits) {
+                             List<Integer> unreplacedUnits, Hierarchy hierarchy) {
     public SamplingReport {
         lower = lower.clone();
         upper = upper.clone();
         unreplacedUnits = List.copyOf(unreplacedUnits);
+    }
+
+    /** A report of an explanation that is not hierarchical. */
+    public SamplingReport(String budget, int samples, int rounds, StopReason stopReason, int topK,
+                          double topKStability, double level, double[] lower, double[] upper,
+                          List<Integer> unreplacedUnits) {
+        this(budget, samples, rounds, stopReason, topK, topKStability, level, lower, upper, unreplacedUnits, null);
+    }
+
+    public SamplingReport withHierarchy(Hierarchy h) {
+        return new SamplingReport(budget, samples, rounds, stopReason, topK, topKStability, level, lower, upper,
+                unreplacedUnits, h);
     }
 
     /** A single fixed round without bootstrap. */
@@ -41,7 +54,8 @@ public record SamplingReport(String budget, int samples, int rounds, StopReason 
     }
 
     public SamplingReport withUnreplacedUnits(List<Integer> units) {
-        return new SamplingReport(budget, samples, rounds, stopReason, topK, topKStability, level, lower, upper, units);
+        return new SamplingReport(budget, samples, rounds, stopReason, topK, topKStability, level, lower, upper, units,
+                hierarchy);
     }
 
     @Override
@@ -50,13 +64,13 @@ public record SamplingReport(String budget, int samples, int rounds, StopReason 
                 && stopReason == r.stopReason && topK == r.topK
                 && Double.compare(topKStability, r.topKStability) == 0 && Double.compare(level, r.level) == 0
                 && Arrays.equals(lower, r.lower) && Arrays.equals(upper, r.upper)
-                && unreplacedUnits.equals(r.unreplacedUnits);
+                && unreplacedUnits.equals(r.unreplacedUnits) && java.util.Objects.equals(hierarchy, r.hierarchy);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(budget, samples, rounds, stopReason, topK, topKStability, level,
-                Arrays.hashCode(lower), Arrays.hashCode(upper), unreplacedUnits);
+                Arrays.hashCode(lower), Arrays.hashCode(upper), unreplacedUnits, hierarchy);
     }
 
     @Override
@@ -64,7 +78,7 @@ public record SamplingReport(String budget, int samples, int rounds, StopReason 
         return "SamplingReport[budget=" + budget + ", samples=" + samples + ", rounds=" + rounds + ", stopReason="
                 + stopReason + ", topK=" + topK + ", topKStability=" + topKStability + ", level=" + level
                 + ", lower=" + Arrays.toString(lower) + ", upper=" + Arrays.toString(upper) + ", unreplacedUnits="
-                + unreplacedUnits + "]";
+                + unreplacedUnits + (hierarchy == null ? "" : ", hierarchy=" + hierarchy) + "]";
     }
 
     @Override

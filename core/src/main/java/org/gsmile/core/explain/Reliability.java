@@ -44,7 +44,10 @@ public final class Reliability {
                             + " or another {operator}"));
         }
         long distinct = samples.stream().map(Sample::mask).distinct().count();
-        if (surrogate && (distinct < n + 1 || e.fit().ridge() > 0)) {
+        // A hierarchical explanation is identified by its levels, not by n + 1 word masks; its groups that were
+        // not refined are reported as tied units below.
+        boolean hierarchical = e.sampling().hierarchy() != null;
+        if (surrogate && !hierarchical && (distinct < n + 1 || e.fit().ridge() > 0)) {
             w.add(new Warning(Warning.Code.UNDERDETERMINED, distinct < n + 1
                     ? String.format(Locale.ROOT, "the fit is not identified: %d distinct samples for %d units and the"
                             + " intercept (at least %d needed), so the scores are not determined by the observations",
@@ -57,7 +60,7 @@ public final class Reliability {
         int drawn = e.sampling().samples();
         boolean everyCoalition = n < 31 && distinct >= (1L << n);
         if (spec.budget() instanceof SampleBudget.Fixed fixed && spec.method() == org.gsmile.core.spec.Method.SURROGATE
-                && fixed.samples() < SampleBudget.minimumFor(n) && !everyCoalition) {
+                && !hierarchical && fixed.samples() < SampleBudget.minimumFor(n) && !everyCoalition) {
             w.add(new Warning(Warning.Code.FEW_SAMPLES, String.format(Locale.ROOT,
                     "%d sample%s asked for %d units; identifying every unit takes at least %d (2n + 2)",
                     fixed.samples(), fixed.samples() == 1 ? " was" : "s were", n, SampleBudget.minimumFor(n)),

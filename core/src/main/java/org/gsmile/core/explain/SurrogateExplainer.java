@@ -16,8 +16,8 @@ import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.model.CallMeter;
-import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ModelInfo;
 import org.gsmile.core.reference.SampleWeighting;
 import org.gsmile.core.spec.DistanceKind;
@@ -57,7 +57,7 @@ public final class SurrogateExplainer implements PromptExplainer {
     }
 
     @Override
-    public Explanation explain(ExplanationRequest request, GenerativeModel model) {
+    public Explanation explain(ExplanationRequest request, BlackBoxModel model) {
         return finish(explainInDistanceConvention(request, model));
     }
 
@@ -65,10 +65,10 @@ public final class SurrogateExplainer implements PromptExplainer {
      * The explanation as fitted: scores in the distance convention and only the warnings the run
      * itself found. For explainers that compute their own scores from the same observations.
      */
-    public Explanation explainInDistanceConvention(ExplanationRequest request, GenerativeModel model) {
+    public Explanation explainInDistanceConvention(ExplanationRequest request, BlackBoxModel model) {
         long start = System.nanoTime();
         CallMeter meter = new CallMeter();
-        GenerativeModel metered = model.metered(meter);
+        BlackBoxModel metered = model.metered(meter);
         UnitSplitter splitter = parts.splitter(metered);
         UnitSplitter.Segmented prompt = splitter.segment(request.prompt());
         if (prompt.text().isBlank()) {
@@ -218,7 +218,8 @@ public final class SurrogateExplainer implements PromptExplainer {
         Timings timings = Timings.ofNanos(modelNanos, System.nanoTime() - start);
         Provenance provenance = new Provenance(ran, seed, info.id(), info.sha256(), modelSettings, Version.current());
         List<Warning> warnings = new ArrayList<>();
-        if (spec.distance() == DistanceKind.AUTO && ran.distance() != DistanceKind.TOKEN_WASSERSTEIN) {
+        if (spec.distance() == DistanceKind.AUTO && ran.distance().comparesText()
+                && ran.distance() != DistanceKind.TOKEN_WASSERSTEIN) {
             warnings.add(new Warning(Warning.Code.DISTANCE_CHOSEN, info.id() + " gives no token probabilities, so the"
                     + " text distance " + ran.distance().label() + " ran: the outputs are compared as text",
                     "set {logprobs} if the server returns log-probabilities, or choose a {distance}"));
@@ -254,7 +255,7 @@ public final class SurrogateExplainer implements PromptExplainer {
             SamplingReport s = e.sampling();
             e = e.withAttribution(new Attribution(e.units(), scores, -e.attribution().intercept()))
                     .withSampling(new SamplingReport(s.budget(), s.samples(), s.rounds(), s.stopReason(), s.topK(),
-                            s.topKStability(), s.level(), lower, upper, s.unreplacedUnits()));
+                            s.topKStability(), s.level(), lower, upper, s.unreplacedUnits(), s.hierarchy()));
         }
         List<Warning> all = new ArrayList<>(e.warnings());
         all.addAll(Reliability.assess(e));

@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.adaptive.Hierarchy;
 import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.adaptive.StopReason;
+import org.gsmile.core.explain.Artifact;
 import org.gsmile.core.explain.Attribution;
 import org.gsmile.core.explain.Baseline;
 import org.gsmile.core.explain.CallStats;
@@ -107,6 +109,22 @@ public final class ExplanationJson {
         }
         ArrayNode unreplaced = sampling.putArray("unreplacedUnits");
         s.unreplacedUnits().forEach(unreplaced::add);
+        if (s.hierarchy() != null) {
+            // Only hierarchical explanations have it (--units phrases-then-words, sentences-then-words).
+            Hierarchy h = s.hierarchy();
+            ObjectNode node = sampling.putObject("hierarchy");
+            node.put("groups", h.groups());
+            node.put("count", h.count());
+            node.put("groupSamples", h.groupSamples());
+            ArrayNode refined = node.putArray("refined");
+            for (Hierarchy.Refined r : h.refined()) {
+                ObjectNode g = refined.addObject();
+                g.put("group", r.group());
+                g.put("text", r.text());
+                g.put("words", r.words());
+                g.put("samples", r.samples());
+            }
+        }
         ArrayNode tokens = root.putArray("outputTokens");
         for (int t : e.baseline().outputTokens()) {
             tokens.add(t);
@@ -124,6 +142,19 @@ public final class ExplanationJson {
             number(o, "weight", sample.weight());
             number(o, "outputDistance", sample.outputDistance());
             o.put("output", sample.output());
+        }
+        // Only where a front end wrote files (explain-image --out), as config's maskToken only with a mask.
+        if (!e.artifacts().isEmpty()) {
+            ArrayNode files = root.putArray("files");
+            for (Artifact a : e.artifacts()) {
+                ObjectNode o = files.addObject();
+                o.put("role", a.role());
+                o.put("file", a.file());
+                o.put("mask", a.mask());
+                o.put("prompt", a.prompt());
+                number(o, "outputDistance", a.outputDistance());
+                o.put("sha256", a.sha256());
+            }
         }
         return root;
     }
@@ -181,9 +212,19 @@ public final class ExplanationJson {
         }
         List<Integer> unreplaced = new ArrayList<>();
         array(s, "unreplacedUnits").forEach(n -> unreplaced.add(n.asInt()));
+        Hierarchy hierarchy = null;
+        if (s.has("hierarchy") && !s.get("hierarchy").isNull()) {
+            JsonNode h = s.get("hierarchy");
+            List<Hierarchy.Refined> refined = new ArrayList<>();
+            for (JsonNode g : array(h, "refined")) {
+                refined.add(new Hierarchy.Refined(whole(g, "group"), text(g, "text"), whole(g, "words"),
+                        whole(g, "samples")));
+            }
+            hierarchy = new Hierarchy(text(h, "groups"), whole(h, "count"), whole(h, "groupSamples"), refined);
+        }
         SamplingReport sampling = new SamplingReport(text(s, "budget"), whole(s, "samples"), whole(s, "rounds"),
                 stopReason(text(s, "stopReason")), whole(s, "topK"), number(s, "topKStability"), number(s, "level"),
-                lower, upper, unreplaced);
+                lower, upper, unreplaced, hierarchy);
         JsonNode tokenNode = root.path("outputTokens");
         int[] tokens = new int[tokenNode.size()];
         for (int i = 0; i < tokens.length; i++) {
@@ -200,8 +241,13 @@ public final class ExplanationJson {
         for (JsonNode w : root.path("warnings")) {
             warnings.add(new Warning(Warning.Code.of(text(w, "code")), text(w, "message"), text(w, "remedy")));
         }
+        List<Artifact> artifacts = new ArrayList<>();
+        for (JsonNode a : root.path("files")) {
+            artifacts.add(new Artifact(text(a, "role"), text(a, "file"), a.path("mask").asText(""),
+                    a.path("prompt").asText(""), number(a, "outputDistance"), a.path("sha256").asText("")));
+        }
         return new Explanation(new Baseline(text(root, "prompt"), text(root, "output"), tokens), attribution, fit,
-                samples, sampling, cost, provenance, warnings);
+                samples, sampling, cost, provenance, warnings, artifacts);
     }
 
     private static StopReason stopReason(String label) {

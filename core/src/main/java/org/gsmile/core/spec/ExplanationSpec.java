@@ -30,11 +30,13 @@ import org.gsmile.core.UserInputException;
  * @param sigma        width of the gaussian and wmd kernels (each has its own default)
  * @param maxNewTokens length of the greedy output that is explained
  * @param sign         which way the scores point: the distance convention, or important units positive
+ * @param featureModel the ONNX image model whose feature vectors {@link DistanceKind#FEATURE_WASSERSTEIN}
+ *                     compares (a path); null with any other distance
  */
 public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operator, String maskToken,
                               SamplerKind sampler, KernelKind kernel, SurrogateKind surrogate, DistanceKind distance,
                               Method method, SampleBudget budget, int topK, double keep, double sigma,
-                              int maxNewTokens, SignConvention sign) {
+                              int maxNewTokens, SignConvention sign, String featureModel) {
     public static final String DEFAULT_MASK_TOKEN = "[MASK]";
     public static final double DEFAULT_KEEP = 0.5;
     public static final double DEFAULT_SIGMA = 0.5;
@@ -56,9 +58,9 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         // explain the same way are equal and the provenance claims nothing that did not matter.
         if (method.isReference()) {
             preset = Preset.DEFAULT;
-            sampler = SamplerKind.STRATA;
+            sampler = SamplerKind.PROFILE;
             kernel = KernelKind.SHAPLEY;
-            surrogate = SurrogateKind.WLS;
+            surrogate = SurrogateKind.PROFILE;
             budget = new SampleBudget.AtLeast(SampleBudget.DEFAULT_SAMPLES);
             topK = DEFAULT_TOP_K;
         }
@@ -73,6 +75,12 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         }
         if (operator != OperatorKind.MASK) {
             maskToken = DEFAULT_MASK_TOKEN;
+        }
+        if (distance != DistanceKind.FEATURE_WASSERSTEIN) {
+            featureModel = null;
+        } else if (featureModel == null || featureModel.isBlank()) {
+            throw new UserInputException("{distance=feature-wasserstein} compares the feature vectors of an image model:"
+                    + " name its ONNX file with {featureModel}");
         }
         if (maskToken == null || maskToken.isBlank()) {
             throw new UserInputException("{maskToken} is empty: give a placeholder such as {maskToken="
@@ -96,6 +104,19 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         if (surrogate == SurrogateKind.SGD && kernel == KernelKind.SHAPLEY) {
             throw new UserInputException("{surrogate} sgd cannot hold the Shapley kernel's efficiency constraint exactly:"
                     + " use {surrogate=wls}, or {kernel=gaussian} (as {preset=thesis} does)");
+        }
+        if (surrogate == SurrogateKind.PROFILE && kernel != KernelKind.SHAPLEY) {
+            throw new UserInputException("{surrogate} profile estimates Shapley values and needs the Shapley kernel's"
+                    + " empty and full prompt: use {kernel=shapley}, or {surrogate=wls}");
+        }
+        if (units.isHierarchical() && method.isReference()) {
+            throw new UserInputException("{units} " + units.label() + " estimates the words of a long prompt in two"
+                    + " steps; a reference computes every word's value by its definition: use {units=words}");
+        }
+        if (units.isHierarchical() && (surrogate != SurrogateKind.PROFILE || budget instanceof SampleBudget.Auto)) {
+            throw new UserInputException("{units} " + units.label() + " runs the size-profile fit with the Shapley"
+                    + " kernel on a fixed budget: leave {surrogate} and {kernel} at their defaults and give a number of"
+                    + " {samples}, or use {units=words}");
         }
         if (surrogate == SurrogateKind.SGD && budget instanceof SampleBudget.Auto) {
             throw new UserInputException("{samples} auto refits the surrogate hundreds of times per round: use"
@@ -125,6 +146,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         Builder b = new Builder().preset(preset).units(units).operator(operator).maskToken(maskToken).sampler(sampler)
                 .kernel(kernel).surrogate(surrogate).distance(distance).method(method).budget(budget).topK(topK)
                 .keep(keep).maxNewTokens(maxNewTokens).sign(sign);
+        b.featureModel = featureModel;
         // A width at its kernel's default stays unset, so that changing the kernel gives the new one's default.
         b.sigma = usesSigma() && sigma != kernel.defaultSigma() ? sigma : null;
         b.given.clear();
@@ -146,9 +168,9 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         return !method.isReference() && kernel.usesSigma();
     }
 
-    /** Whether the surrogate is fitted with bootstrap intervals (wls; sgd is too slow to refit 200 times). */
+    /** Whether the surrogate is fitted with bootstrap intervals (wls and profile; sgd is too slow to refit 200 times). */
     public boolean bootstraps() {
-        return surrogate == SurrogateKind.WLS;
+        return surrogate != SurrogateKind.SGD;
     }
 
     /**
@@ -163,7 +185,8 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         private String maskToken = DEFAULT_MASK_TOKEN;
         private SamplerKind sampler;
         private KernelKind kernel;
-        private SurrogateKind surrogate = SurrogateKind.WLS;
+        /** null: the preset's (profile with the Shapley kernel under the default preset, else wls). */
+        private SurrogateKind surrogate;
         private DistanceKind distance = DistanceKind.AUTO;
         private Method method = Method.SURROGATE;
         private SampleBudget budget;
@@ -173,6 +196,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         private Double sigma;
         private int maxNewTokens = DEFAULT_MAX_NEW_TOKENS;
         private SignConvention sign = SignConvention.DISTANCE;
+        private String featureModel;
         private Integer maxSamples;
         /** The settings given explicitly: only they can be refused as having no effect. */
         private final EnumSet<Setting> given = EnumSet.noneOf(Setting.class);
@@ -218,9 +242,13 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
             return this;
         }
 
+        /**
+         * null: the preset's. A surrogate held but not given (one {@link ExplanationSpec#toBuilder} copied)
+         * follows the kernel: the default profile fit becomes wls when the kernel is not the Shapley kernel.
+         */
         public Builder surrogate(SurrogateKind v) {
             surrogate = v;
-            given.add(Setting.SURROGATE);
+            mark(Setting.SURROGATE, v != null);
             return this;
         }
 
@@ -296,6 +324,13 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
             return this;
         }
 
+        /** The ONNX image model of {@link DistanceKind#FEATURE_WASSERSTEIN}, as a path; refused with any other distance. */
+        public Builder featureModel(String v) {
+            featureModel = v;
+            mark(Setting.FEATURE_MODEL, v != null);
+            return this;
+        }
+
         private void refuseWithoutEffect(SamplerKind s, KernelKind k, SampleBudget b) {
             if (method.isReference()) {
                 for (Setting x : List.of(Setting.PRESET, Setting.SAMPLER, Setting.KERNEL, Setting.SAMPLES,
@@ -325,6 +360,11 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
                         + " what {operator=mask} puts in place of a removed unit; leave {maskToken} out, or give"
                         + " {operator=mask}");
             }
+            if (given.contains(Setting.FEATURE_MODEL) && distance != DistanceKind.FEATURE_WASSERSTEIN) {
+                throw new UserInputException("{featureModel} has no effect with {distance=" + distance.label() + "}: it is"
+                        + " the image model whose features {distance=feature-wasserstein} compares; leave {featureModel}"
+                        + " out, or give {distance=feature-wasserstein}");
+            }
             if (given.contains(Setting.TOP_K) && surrogate == SurrogateKind.SGD) {
                 throw new UserInputException("{topK} has no effect with {surrogate=sgd}: without bootstrap refits there is"
                         + " no top-k stability to report; leave {topK} out, or use {surrogate=wls}");
@@ -333,10 +373,15 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
 
         public ExplanationSpec build() {
             boolean thesis = preset == Preset.THESIS;
-            SamplerKind s = sampler != null ? sampler : thesis ? SamplerKind.BERNOULLI : SamplerKind.STRATA;
+            SamplerKind s = sampler != null ? sampler : thesis ? SamplerKind.BERNOULLI : SamplerKind.PROFILE;
             // sgd cannot hold the Shapley kernel's constraints, so it keeps the thesis's kernel unless told otherwise.
             KernelKind k = kernel != null ? kernel
                     : thesis || surrogate == SurrogateKind.SGD ? KernelKind.GAUSSIAN : KernelKind.SHAPLEY;
+            // The size-profile fit estimates Shapley values: the default's fit with the Shapley kernel, wls otherwise.
+            SurrogateKind f = surrogate;
+            if (f == null || f == SurrogateKind.PROFILE && !given.contains(Setting.SURROGATE) && k != KernelKind.SHAPLEY) {
+                f = !thesis && k == KernelKind.SHAPLEY ? SurrogateKind.PROFILE : SurrogateKind.WLS;
+            }
             // Not given: 64 samples, or enough to identify every unit of a longer prompt.
             SampleBudget b = budget != null ? budget : new SampleBudget.AtLeast(SampleBudget.DEFAULT_SAMPLES);
             if (maxSamples != null) {
@@ -347,8 +392,9 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
                 b = new SampleBudget.Auto(maxSamples);
             }
             refuseWithoutEffect(s, k, b);
-            return new ExplanationSpec(preset, units, operator, maskToken, s, k, surrogate, distance, method, b, topK,
-                    keep, sigma != null ? sigma : k.usesSigma() ? k.defaultSigma() : DEFAULT_SIGMA, maxNewTokens, sign);
+            return new ExplanationSpec(preset, units, operator, maskToken, s, k, f, distance, method, b, topK,
+                    keep, sigma != null ? sigma : k.usesSigma() ? k.defaultSigma() : DEFAULT_SIGMA, maxNewTokens, sign,
+                    featureModel);
         }
     }
 }

@@ -15,7 +15,13 @@ public enum SamplerKind implements Choice {
     /** Bernoulli(keep) masks, each followed by its complement. */
     PAIRED_BERNOULLI("paired-bernoulli"),
     /** exactly round((1 - keep) n) units dropped. */
-    FIXED("fixed");
+    FIXED("fixed"),
+    /** every single-unit and leave-one-out prompt, then coalitions of 3 and of n/2 units: the size-profile design. */
+    PROFILE("profile"),
+    /** Leverage SHAP (Musco and Witter 2025): every size equally likely, paired, without replacement. */
+    LEVERAGE("leverage"),
+    /** the unified framework's modified l2 weights (Chen et al. 2025), paired, without replacement. */
+    MODIFIED_L2("modified-l2");
 
     private final String label;
 

@@ -5,7 +5,9 @@ public enum SurrogateKind implements Choice {
     /** exact weighted least squares (rows of infinite weight held exactly). */
     WLS("wls"),
     /** Tribuo's LinearSGDTrainer with the same weights. */
-    SGD("sgd");
+    SGD("sgd"),
+    /** Shapley values from the game's size profile: exact on complete sizes, a linear model within the others, smooth across sizes. */
+    PROFILE("profile");
 
     private final String label;
 

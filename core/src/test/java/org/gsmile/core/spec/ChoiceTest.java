@@ -10,7 +10,7 @@ class ChoiceTest {
     @Test
     void aNameInAnotherCaseIsRefusedWithTheRightOne() {
         UserInputException e = assertThrows(UserInputException.class, () -> UnitKind.of(" WORDS "));
-        assertEquals("unknown {units} ' WORDS ': did you mean words? choose words, tokens, phrases or sentences",
+        assertEquals("unknown {units} ' WORDS ': did you mean words? choose words, tokens, phrases, sentences, phrases-then-words or sentences-then-words",
                 e.template());
         assertEquals(DistanceKind.TOKEN_WASSERSTEIN, DistanceKind.of("token-wasserstein"));
     }
@@ -19,13 +19,14 @@ class ChoiceTest {
     void aNearMissNamesTheClosestChoice() {
         UserInputException e = assertThrows(UserInputException.class, () -> DistanceKind.of("wasserstein"));
         assertEquals("unknown {distance} 'wasserstein': did you mean token-wasserstein? choose auto, token-wasserstein,"
-                + " logprob-shift, embedding-wasserstein or sentence-embedding", e.template());
+                + " logprob-shift, embedding-wasserstein, sentence-embedding, channel-wasserstein, sliced-wasserstein, ssim or"
+                + " feature-wasserstein", e.template());
         e = assertThrows(UserInputException.class, () -> UnitKind.of("wrods"));
-        assertEquals("unknown {units} 'wrods': did you mean words? choose words, tokens, phrases or sentences",
+        assertEquals("unknown {units} 'wrods': did you mean words? choose words, tokens, phrases, sentences, phrases-then-words or sentences-then-words",
                 e.template());
         e = assertThrows(UserInputException.class, () -> UnitKind.of("xyzzy"));
-        assertEquals("unknown {units} 'xyzzy': choose words, tokens, phrases or sentences", e.template());
+        assertEquals("unknown {units} 'xyzzy': choose words, tokens, phrases, sentences, phrases-then-words or sentences-then-words", e.template());
         e = assertThrows(UserInputException.class, () -> UnitKind.of("  "));
-        assertEquals("{units} is empty: choose words, tokens, phrases or sentences", e.template());
+        assertEquals("{units} is empty: choose words, tokens, phrases, sentences, phrases-then-words or sentences-then-words", e.template());
     }
 }

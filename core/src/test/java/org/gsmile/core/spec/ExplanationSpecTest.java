@@ -37,10 +37,10 @@ class ExplanationSpecTest {
     }
 
     @Test
-    void defaultsAreStrataShapleyAndSixtyFourSamples() {
+    void defaultsAreTheSizeProfileDesignShapleyAndSixtyFourSamples() {
         ExplanationSpec s = ExplanationSpec.defaults();
         assertEquals(Preset.DEFAULT, s.preset());
-        assertEquals(SamplerKind.STRATA, s.sampler());
+        assertEquals(SamplerKind.PROFILE, s.sampler());
         assertEquals(KernelKind.SHAPLEY, s.kernel());
         assertEquals(new SampleBudget.AtLeast(64), s.budget());
         assertEquals(64, s.budget().maxSamples());
@@ -48,7 +48,7 @@ class ExplanationSpecTest {
         assertEquals(UnitKind.WORDS, s.units());
         assertEquals(OperatorKind.DROP, s.operator());
         assertEquals("[MASK]", s.maskToken());
-        assertEquals(SurrogateKind.WLS, s.surrogate());
+        assertEquals(SurrogateKind.PROFILE, s.surrogate());
         assertEquals(DistanceKind.AUTO, s.distance());
         assertEquals(Method.SURROGATE, s.method());
         assertEquals(3, s.topK());
@@ -103,7 +103,7 @@ class ExplanationSpecTest {
     void sgdAloneFallsBackToTheGaussianKernel() {
         ExplanationSpec s = ExplanationSpec.builder().surrogate(SurrogateKind.SGD).build();
         assertEquals(KernelKind.GAUSSIAN, s.kernel());
-        assertEquals(SamplerKind.STRATA, s.sampler());
+        assertEquals(SamplerKind.PROFILE, s.sampler());
         assertFalse(s.bootstraps());
         assertEquals(KernelKind.UNIFORM,
                 ExplanationSpec.builder().surrogate(SurrogateKind.SGD).kernel(KernelKind.UNIFORM).build().kernel());
@@ -183,7 +183,7 @@ class ExplanationSpecTest {
     @Test
     void settingsWithoutEffectAreRefused() {
         assertTrue(assertRefused("keep", () -> ExplanationSpec.builder().keep(0.3).build()).getMessage()
-                .contains("sampler=strata (the default preset's sampler)"));
+                .contains("sampler=profile (the default preset's sampler)"));
         assertRefused("sigma", () -> ExplanationSpec.builder().kernel(KernelKind.SHAPLEY).sigma(1).build());
         assertRefused("maskToken", () -> ExplanationSpec.builder().maskToken("<unk>").build());
         assertRefused("maxSamples", () -> ExplanationSpec.builder().samples(10).maxSamples(100).build());
@@ -241,10 +241,12 @@ class ExplanationSpecTest {
 
     @Test
     void acceptedNamesReadAsAList() {
-        assertEquals("wls or sgd", Choice.names(SurrogateKind.class));
+        assertEquals("wls, sgd or profile", Choice.names(SurrogateKind.class));
         assertEquals("default or thesis", Choice.names(Preset.class));
-        assertEquals("words, tokens, phrases or sentences", Choice.names(UnitKind.class));
-        assertEquals("unknown units 'lines': choose words, tokens, phrases or sentences",
+        assertEquals("words, tokens, phrases, sentences, phrases-then-words or sentences-then-words",
+                Choice.names(UnitKind.class));
+        assertEquals("unknown units 'lines': choose words, tokens, phrases, sentences, phrases-then-words or"
+                        + " sentences-then-words",
                 assertThrows(UserInputException.class, () -> UnitKind.of("lines")).getMessage());
     }
 
@@ -292,5 +294,39 @@ class ExplanationSpecTest {
         assertEquals("max-samples", Setting.kebab(Setting.MAX_SAMPLES.key()));
         assertEquals("api-key-env", Setting.kebab(Setting.API_KEY_ENV.key()));
         assertEquals("samples", Setting.kebab("samples"));
+    }
+
+    @Test
+    void theSizeProfileFitIsTheDefaultWithTheShapleyKernelOnlyAndFollowsACopiedKernel() {
+        assertEquals(SurrogateKind.WLS, ExplanationSpec.builder().kernel(KernelKind.GAUSSIAN).build().surrogate());
+        assertEquals(SurrogateKind.WLS, ExplanationSpec.of(Preset.THESIS).surrogate());
+        assertEquals(SurrogateKind.WLS, ExplanationSpec.builder().preset(Preset.THESIS).kernel(KernelKind.SHAPLEY)
+                .build().surrogate());
+        assertEquals(SurrogateKind.PROFILE, ExplanationSpec.builder().sampler(SamplerKind.STRATA).build().surrogate());
+        // A copy of the default with another kernel is a valid spec: the profile fit was only the default.
+        ExplanationSpec gaussian = ExplanationSpec.defaults().toBuilder().kernel(KernelKind.GAUSSIAN).build();
+        assertEquals(SurrogateKind.WLS, gaussian.surrogate());
+        // Given explicitly, wls stays wls, and profile with another kernel is refused.
+        assertEquals(SurrogateKind.WLS, ExplanationSpec.builder().surrogate(SurrogateKind.WLS).build().surrogate());
+        assertEquals(SurrogateKind.WLS, ExplanationSpec.builder().surrogate(SurrogateKind.WLS).build().toBuilder()
+                .samples(100).build().surrogate());
+        UserInputException e = assertRefused("surrogate", () -> ExplanationSpec.builder()
+                .surrogate(SurrogateKind.PROFILE).kernel(KernelKind.GAUSSIAN).build());
+        assertTrue(e.getMessage().contains("kernel=shapley"), e.getMessage());
+        assertTrue(ExplanationSpec.defaults().bootstraps());
+    }
+
+    @Test
+    void hierarchicalUnitsNeedTheDefaultFitAndAFixedBudget() {
+        ExplanationSpec h = ExplanationSpec.builder().units(UnitKind.PHRASES_THEN_WORDS).build();
+        assertEquals(SurrogateKind.PROFILE, h.surrogate());
+        assertEquals(UnitKind.WORDS, h.units().attributesTo());
+        assertEquals(UnitKind.SENTENCES, UnitKind.SENTENCES_THEN_WORDS.groups());
+        assertRefused("units", () -> ExplanationSpec.builder().units(UnitKind.PHRASES_THEN_WORDS).autoSamples(256)
+                .build());
+        assertRefused("units", () -> ExplanationSpec.builder().units(UnitKind.SENTENCES_THEN_WORDS)
+                .kernel(KernelKind.GAUSSIAN).build());
+        assertRefused("units", () -> ExplanationSpec.builder().units(UnitKind.PHRASES_THEN_WORDS)
+                .method(Method.EXACT_SHAPLEY).build());
     }
 }

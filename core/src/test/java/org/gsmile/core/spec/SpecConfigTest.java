@@ -49,10 +49,10 @@ class SpecConfigTest {
         expected.put("sigma", null);
         // Left to the model: the explanation records the distance that ran (SpecParts.specFor).
         expected.put("distance", "auto");
-        expected.put("surrogate", "wls");
+        expected.put("surrogate", "profile");
         expected.put("maxNewTokens", 32);
         expected.put("units", "words");
-        expected.put("sampler", "strata");
+        expected.put("sampler", "profile");
         expected.put("operator", "drop");
         expected.put("kernel", "shapley");
         expected.put("baseline", "greedy");
@@ -155,6 +155,7 @@ class SpecConfigTest {
         c.put("samples", 100L);
         c.put("topK", 2.0);
         c.put("kernel", "gaussian");
+        c.put("surrogate", "wls");
         c.put("sigma", 1);
         ExplanationSpec s = SpecConfig.fromMap(c);
         assertEquals(new SampleBudget.AtLeast(100), s.budget());

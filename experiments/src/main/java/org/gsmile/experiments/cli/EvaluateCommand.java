@@ -28,7 +28,6 @@ import org.gsmile.metrics.accuracy.Relevance;
 import org.gsmile.metrics.faithfulness.Faithfulness;
 import org.gsmile.metrics.stability.PromptChange;
 import org.gsmile.metrics.stability.StabilityOptions;
-import org.gsmile.models.resolve.ModelResolver;
 import org.gsmile.perturbation.MarkedSplitter;
 import org.gsmile.perturbation.WordSplitter;
 import picocli.CommandLine.Command;
@@ -136,8 +135,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Explanation explanation;
         Evaluation evaluation;
-        try (GenerativeModel model = ModelResolver.fromEnvironment(root.environment(), root.home())
-                .resolve(options.model, options.remoteOptions(root.environment(), root.home()))) {
+        try (GenerativeModel model = options.openModel(root.environment(), root.home())) {
             // One store for the explanation and every metric: a prompt one of them observed is not asked again.
             MemoryObservationStore store = new MemoryObservationStore();
             explanation = Explainers.create(explanationSpec, store).explain(request, model);

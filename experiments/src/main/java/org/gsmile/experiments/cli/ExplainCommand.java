@@ -11,7 +11,6 @@ import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.experiments.output.ExplanationText;
 import org.gsmile.experiments.output.SamplingText;
-import org.gsmile.models.resolve.ModelResolver;
 import org.gsmile.perturbation.MarkedSplitter;
 import org.gsmile.perturbation.WordSplitter;
 import picocli.CommandLine.Command;
@@ -66,8 +65,7 @@ public final class ExplainCommand implements Callable<Integer> {
         // Marker mistakes cost no model load: the splitter would find them only after loading it.
         new MarkedSplitter(new WordSplitter()).segment(text);
         Explanation explanation;
-        try (GenerativeModel model = ModelResolver.fromEnvironment(root.environment(), root.home())
-                .resolve(options.model, options.remoteOptions(root.environment(), root.home()))) {
+        try (GenerativeModel model = options.openModel(root.environment(), root.home())) {
             explanation = Explainers.create(explanationSpec).explain(request, model);
         }
         if (explanation.calls().failed() > 0) {

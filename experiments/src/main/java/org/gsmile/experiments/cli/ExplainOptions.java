@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.spec.DistanceKind;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.KernelKind;
@@ -18,6 +19,7 @@ import org.gsmile.core.spec.UnitKind;
 import org.gsmile.models.http.RemoteModels;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.http.RetryPolicy;
+import org.gsmile.models.resolve.ModelResolver;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +32,8 @@ public final class ExplainOptions {
     static final String DEFAULT_MODEL = "local:stories260K";
 
     @Option(names = "--model", paramLabel = "REF", defaultValue = DEFAULT_MODEL,
-            description = "Model to explain: local:stories260K (default), local:/path/model.bin or local:/path/model.gguf;"
+            description = "Model to explain: local:stories260K (default; explain-image: onnx-editor:tinyeditor),"
+                    + " local:/path/model.bin or local:/path/model.gguf;"
                     + " onnx:NAME (a model folder under GSMILE_MODELS, e.g. onnx:tinygpt) or onnx:/path/model.onnx;"
                     + " openai:<baseUrl>#<model> (any OpenAI-compatible server; add ?api=completions for /completions)"
                     + " or ollama:<model>[@http://host:port]; oracle:keywords#rain=0.6,remove=0.4 (a model with known"
@@ -54,15 +57,17 @@ public final class ExplainOptions {
     int topK;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default",
-            description = "Defaults for --sampler, --kernel and --samples: default (strata sampler, Shapley kernel, "
-                    + "64 samples; the fastest to agree with exact Shapley values) or thesis (Bernoulli(--keep) "
-                    + "sampler, Gaussian kernel, 64 samples: the thesis recipe, for reproductions). Options given "
-                    + "explicitly win.")
+            description = "Defaults for --sampler, --kernel, --surrogate and --samples: default (size-profile sampler "
+                    + "and fit, Shapley kernel, 64 samples; the fastest to agree with exact Shapley values) or thesis "
+                    + "(Bernoulli(--keep) sampler, Gaussian kernel, wls, 64 samples: the thesis recipe, for "
+                    + "reproductions). Options given explicitly win.")
     String preset;
 
     @Option(names = "--units", paramLabel = "NAME", defaultValue = "words",
             description = "What the explanation attributes to: words (default), tokens (the model's own; local: models),"
-                    + " phrases (clauses, split at punctuation) or sentences. In any case [[several words]] in the "
+                    + " phrases (clauses, split at punctuation), sentences, or words estimated hierarchically for long"
+                    + " prompts: phrases-then-words or sentences-then-words (the phrases or sentences first, then the"
+                    + " words of those that matter most). In any case [[several words]] in the "
                     + "prompt is one unit, and the brackets are not sent to the model; write \\[[ and \\]] for "
                     + "literal brackets.")
     String units;
@@ -77,10 +82,12 @@ public final class ExplainOptions {
     String maskToken;
 
     @Option(names = "--sampler", paramLabel = "NAME",
-            description = "How perturbations are drawn: strata (whole coalition-size strata from the extremes inward, "
-                    + "default), exhaustive (every coalition, at most 20 units), shapley or paired-shapley (KernelSHAP's "
-                    + "coalition-size law), bernoulli or paired-bernoulli (each unit kept with --keep; bernoulli is the "
-                    + "thesis's) or fixed (round((1 - keep) n) units dropped).")
+            description = "How perturbations are drawn: profile (every single-unit and leave-one-out prompt, then "
+                    + "coalitions of 3 and of n/2 units in turn; default), strata (whole coalition-size strata from the "
+                    + "extremes inward), exhaustive (every coalition, at most 20 units), shapley or paired-shapley "
+                    + "(KernelSHAP's coalition-size law), leverage (Leverage SHAP's leverage scores) or modified-l2 "
+                    + "(the unified framework's modified l2 weights), bernoulli or paired-bernoulli (each unit kept "
+                    + "with --keep; bernoulli is the thesis's) or fixed (round((1 - keep) n) units dropped).")
     String sampler;
 
     @Option(names = "--kernel", paramLabel = "NAME",
@@ -112,11 +119,14 @@ public final class ExplainOptions {
                     + " else embedding-wasserstein, and the output says which ran), token-wasserstein (Wasserstein-1"
                     + " between next-token distributions), logprob-shift (mean rise in negative log-likelihood of the"
                     + " output), embedding-wasserstein (Word Mover's Distance between the output texts) or"
-                    + " sentence-embedding (cosine distance between sentence embeddings of the outputs).")
+                    + " sentence-embedding (cosine distance between sentence embeddings of the outputs). For images"
+                    + " (explain-image): channel-wasserstein (auto), sliced-wasserstein, ssim or feature-wasserstein.")
     String distance;
 
-    @Option(names = "--surrogate", paramLabel = "NAME", defaultValue = "wls",
-            description = "Surrogate fit: wls (exact weighted least squares, default) or sgd (Tribuo LinearSGDTrainer).")
+    @Option(names = "--surrogate", paramLabel = "NAME",
+            description = "Surrogate fit: profile (Shapley values from the size profile: exact on the coalition sizes "
+                    + "observed whole, a linear model within the others; the default with the Shapley kernel), wls "
+                    + "(exact weighted least squares; the default otherwise) or sgd (Tribuo LinearSGDTrainer).")
     String surrogate;
 
     @Option(names = "--max-new-tokens", paramLabel = "N", defaultValue = "" + ExplanationSpec.DEFAULT_MAX_NEW_TOKENS,
@@ -167,6 +177,11 @@ public final class ExplainOptions {
      * Options left out stay unset, so the preset fills them.
      */
     ExplanationSpec spec() {
+        return builder().build();
+    }
+
+    /** The builder {@link #spec()} builds, for commands that add settings of their own. */
+    ExplanationSpec.Builder builder() {
         ExplanationSpec.Builder b = ExplanationSpec.builder();
         // Only options the user gave are set: the spec refuses a given option that has no effect with
         // the others, and fills the rest from the preset.
@@ -228,11 +243,11 @@ public final class ExplainOptions {
             }
             b.maxSamples(maxSamples);
         }
-        return b.build();
+        return b;
     }
 
     /** Whether the user gave the option on the command line (rather than picocli filling its default). */
-    private boolean given(String option) {
+    boolean given(String option) {
         return mixee.commandLine().getParseResult().hasMatchedOption(option);
     }
 
@@ -274,6 +289,11 @@ public final class ExplainOptions {
      * How to call an openai: or ollama: model, from these options and the given environment.
      * Options that only a remote model reads are refused for any other model.
      */
+    /** The model these options name, loaded (or connected to) with their client settings. */
+    GenerativeModel openModel(Map<String, String> env, Path home) {
+        return ModelResolver.fromEnvironment(env, home).resolve(model, remoteOptions(env, home));
+    }
+
     RemoteOptions remoteOptions(Map<String, String> env, Path home) {
         String kind = model.strip().toLowerCase(java.util.Locale.ROOT);
         // Only a reference that names a model of another kind; a malformed one gets the resolver's own line.

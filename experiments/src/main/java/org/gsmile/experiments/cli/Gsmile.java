@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         description = "Explains why a generative model produced its output: gSMILE perturbs the prompt, "
                 + "measures how far the output moves (Wasserstein distances) and fits a weighted linear "
                 + "surrogate whose coefficients rank the prompt's words.",
-        subcommands = {ExplainCommand.class, EvaluateCommand.class, RunCommand.class, ReportCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExplainCommand.class, ExplainImageCommand.class, EvaluateCommand.class, RunCommand.class,
+                ReportCommand.class, ScenariosCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Gsmile implements Callable<Integer> {
     /** Exit code for a user mistake: bad option, missing file, unreachable server. */
     public static final int USAGE = 2;

@@ -68,6 +68,9 @@ public final class ExplanationText {
         if (!spec.method().isReference()) {
             sb.append(wrap(SamplingText.samples(e), "Samples: ", "  "));
         }
+        if (e.sampling().hierarchy() != null) {
+            sb.append(wrap(SamplingText.hierarchy(e), "Hierarchy: ", "  "));
+        }
         sb.append(wrap(units(e.units().size(), spec.units()) + ", " + operator(spec) + "; output distance: "
                 + spec.distance().label(), "Units: ", "  "));
         sb.append(signLine(spec.sign())).append('\n');
@@ -207,7 +210,7 @@ public final class ExplanationText {
                 groups = Math.max(groups, g + 1);
             }
             String marks = blocked ? (groups == 1 ? "=A: these " : "=A, =B, …: the ") : "A rank with = (such as 3=): the ";
-            sb.append(wrap(marks + spec.units().label() + (blocked && groups == 1 ? "" : " of a group")
+            sb.append(wrap(marks + spec.units().attributesTo().label() + (blocked && groups == 1 ? "" : " of a group")
                     + " were kept or removed together in every sample, so the design cannot tell their scores"
                     + " apart (tied-units).", "", "  "));
         }
@@ -225,8 +228,8 @@ public final class ExplanationText {
         } else {
             sb.append(wrap("Intervals: " + noIntervals(e), "", "  "));
         }
-        if (spec.units() != UnitKind.WORDS || cut) {
-            sb.append(Character.toUpperCase(spec.units().label().charAt(0))).append(spec.units().label().substring(1))
+        if (spec.units().attributesTo() != UnitKind.WORDS || cut) {
+            sb.append(Character.toUpperCase(spec.units().attributesTo().label().charAt(0))).append(spec.units().attributesTo().label().substring(1))
                     .append(" in context:\n");
             for (int i = 0; i < n; i++) {
                 sb.append(String.format(Locale.ROOT, "  %" + posWidth + "s  %s%n", "#" + (i + 1),
@@ -262,7 +265,7 @@ public final class ExplanationText {
     static String meaning(Explanation e) {
         ExplanationSpec spec = e.provenance().spec();
         String noun = unitNoun(spec.units());
-        String plural = spec.units().label();
+        String plural = spec.units().attributesTo().label();
         String distanceName = "output distance (" + spec.distance().label() + ")";
         String distance = "the " + distanceName;
         boolean importance = spec.sign() == SignConvention.IMPORTANCE;

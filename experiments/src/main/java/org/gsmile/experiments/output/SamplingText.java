@@ -4,6 +4,7 @@ import static org.gsmile.experiments.output.TextFormat.count;
 import static org.gsmile.experiments.output.TextFormat.units;
 
 import java.util.Locale;
+import org.gsmile.core.adaptive.Hierarchy;
 import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.Warning;
@@ -70,6 +71,34 @@ public final class SamplingText {
         return sb.append("; stopped: ").append(reason(e)).toString();
     }
 
+    /**
+     * What a hierarchical explanation did: the groups first, then the words of the groups refined, and
+     * what the words of the other groups score.
+     */
+    public static String hierarchy(Explanation e) {
+        Hierarchy h = e.sampling().hierarchy();
+        String noun = h.groups().substring(0, h.groups().length() - 1);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s first (%d samples); ",
+                count(h.count(), noun, h.groups()), h.groupSamples()));
+        if (h.refined().isEmpty()) {
+            sb.append("no ").append(noun).append(" of two or more words could be refined within the budget");
+        } else {
+            sb.append("then the words of ").append(h.refined().size() == 1 ? "the " + noun
+                    : "the " + h.refined().size() + " " + h.groups()).append(" that mattered most, by |score|: ");
+            for (int r = 0; r < h.refined().size(); r++) {
+                Hierarchy.Refined g = h.refined().get(r);
+                sb.append(r == 0 ? "" : ", ").append('"').append(TextFormat.escape(TextFormat.cut(g.text(), 40)))
+                        .append(String.format(Locale.ROOT, "\" (%d words, %d samples)", g.words(), g.samples()));
+            }
+        }
+        int rest = h.count() - h.refined().size();
+        if (rest > 0) {
+            sb.append(String.format(Locale.ROOT, "; the words of the other %s share their %s's score equally",
+                    count(rest, noun, h.groups()), noun));
+        }
+        return sb.toString();
+    }
+
     /** The part after the cost: units without a synonym, and the warnings' count. */
     public static String render(Explanation e) {
         SamplingReport s = e.sampling();
@@ -108,7 +137,10 @@ public final class SamplingText {
                     number(spec.keep()));
             case FIXED -> String.format(Locale.ROOT, "fixed-size sampler (%s dropped per sample)",
                     TextFormat.count(Math.max(1, Math.min(n - 1, Math.round((1 - spec.keep()) * n))),
-                            TextFormat.unitNoun(spec.units()), spec.units().label()));
+                            TextFormat.unitNoun(spec.units()), spec.units().attributesTo().label()));
+            case PROFILE -> "size-profile sampler";
+            case LEVERAGE -> "leverage-score sampler (Leverage SHAP)";
+            case MODIFIED_L2 -> "modified-l2 sampler";
         };
     }
 
@@ -125,6 +157,7 @@ public final class SamplingText {
         return switch (kind) {
             case WLS -> "weighted least squares";
             case SGD -> "linear SGD (Tribuo)";
+            case PROFILE -> "size-profile fit";
         };
     }
 

@@ -19,17 +19,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.gsmile.core.UserInputException;
+import org.gsmile.odd.ScenarioCase;
+import org.gsmile.odd.Strategy;
+import org.gsmile.odd.Suite;
+import org.gsmile.odd.SuiteOptions;
+import org.gsmile.odd.Taxonomy;
+import org.gsmile.odd.TaxonomyException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * The {@code cases} section: prompts written inline and the rows of JSONL and CSV files it names,
+ * The {@code cases} section: prompts written inline, the rows of JSONL and CSV files it names, and
+ * the cases of the scenario suites it names ({@code {suite: suites/driving.yaml, strategy: pairwise}}),
  * each with an id unique in the experiment and its relevant words checked against its prompt.
  */
 final class CasesSection {
-    static final List<String> KEYS = List.of("id", "prompt", "relevant", "file");
+    static final List<String> KEYS = List.of("id", "prompt", "relevant", "file", "suite", "strategy", "t", "n", "seed");
+    /** The keys of a suite entry besides {@code suite}: they say how its cases are generated. */
+    static final List<String> SUITE_OPTIONS = List.of("strategy", "t", "n", "seed");
     static final List<String> ROW_KEYS = List.of("prompt", "relevant", "id");
     /** Case ids name files of the report: letters, digits, '.', '_' and '-'. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -39,21 +49,37 @@ final class CasesSection {
 
     private final Nodes nodes;
     private final Path experimentFile;
+    private final long experimentSeed;
     private final List<CaseEntry> cases = new ArrayList<>();
+    private final List<SuiteSource> suites = new ArrayList<>();
     private final Map<String, String> idSources = new LinkedHashMap<>();
 
-    private CasesSection(Nodes nodes, Path experimentFile) {
+    private CasesSection(Nodes nodes, Path experimentFile, long experimentSeed) {
         this.nodes = nodes;
         this.experimentFile = experimentFile;
+        this.experimentSeed = experimentSeed;
     }
 
-    static List<CaseEntry> read(Nodes nodes, Path experimentFile, Node value) {
-        CasesSection s = new CasesSection(nodes, experimentFile);
+    /** The cases, and the suites some of them came from. */
+    record Cases(List<CaseEntry> cases, List<SuiteSource> suites) {
+        Cases {
+            cases = List.copyOf(cases);
+            suites = List.copyOf(suites);
+        }
+    }
+
+    /** The cases of the section; a suite's {@code seed} defaults to the experiment seed. */
+    static Cases read(Nodes nodes, Path experimentFile, Node value, long experimentSeed) {
+        CasesSection s = new CasesSection(nodes, experimentFile, experimentSeed);
         List<Node> entries = nodes.list(value, "cases", ", like cases: [\"Lily wanted to play with her red ball\"]");
         for (int i = 0; i < entries.size(); i++) {
             s.entry(entries.get(i), i + 1);
         }
-        return s.cases;
+        return new Cases(s.cases, s.suites);
+    }
+
+    static List<CaseEntry> read(Nodes nodes, Path experimentFile, Node value) {
+        return read(nodes, experimentFile, value, Experiment.DEFAULT_SEED).cases();
     }
 
     private void entry(Node n, int position) {
@@ -65,6 +91,23 @@ final class CasesSection {
         }
         MappingNode m = nodes.mapping(n, "a case", " like {id: rain, prompt: \"...\", relevant: [rain]}, or a prompt");
         Map<String, NodeTuple> e = nodes.entries(m, "a case", KEYS, null);
+        if (e.containsKey("suite")) {
+            for (String other : List.of("file", "prompt", "relevant")) {
+                if (e.containsKey(other)) {
+                    throw nodes.error(e.get(other).getKeyNode(), "a cases entry with suite takes no " + other + ": the"
+                            + " suite's templates give prompts and relevant words; write this case as an entry of its"
+                            + " own");
+                }
+            }
+            suite(m, e);
+            return;
+        }
+        for (String option : SUITE_OPTIONS) {
+            if (e.containsKey(option)) {
+                throw nodes.error(e.get(option).getKeyNode(), option + " is an option of a scenario suite, as in {suite:"
+                        + " suites/driving.yaml, strategy: pairwise}; a prompt or a file of prompts takes none");
+            }
+        }
         if (e.containsKey("file")) {
             for (String other : List.of("id", "prompt", "relevant")) {
                 if (e.containsKey(other)) {
@@ -76,8 +119,8 @@ final class CasesSection {
             return;
         }
         if (!e.containsKey("prompt")) {
-            throw nodes.error(n, "a case needs a prompt, as in {id: rain, prompt: \"Remove the rain.\"}, or a file of"
-                    + " prompts, as in {file: prompts.jsonl}");
+            throw nodes.error(n, "a case needs a prompt, as in {id: rain, prompt: \"Remove the rain.\"}, a file of"
+                    + " prompts, as in {file: prompts.jsonl}, or a scenario suite, as in {suite: suites/driving.yaml}");
         }
         Node p = e.get("prompt").getValueNode();
         String prompt = nodes.nonBlank(p, "prompt", "the text to explain");
@@ -172,6 +215,112 @@ final class CasesSection {
         return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
                 || Character.getType(cp) == Character.COMBINING_SPACING_MARK
                 || Character.getType(cp) == Character.ENCLOSING_MARK;
+    }
+
+    // ---- scenario suites ---------------------------------------------------------------------
+
+    /**
+     * {@code {suite: FILE, strategy, t, n, seed, id}}: the cases a taxonomy generates. The taxonomy's
+     * own mistakes keep their position in it; the options' are reported here.
+     */
+    private void suite(MappingNode m, Map<String, NodeTuple> e) {
+        Node fileNode = e.get("suite").getValueNode();
+        String name = nodes.nonBlank(fileNode, "suite", "a scenario taxonomy file, like suites/driving.yaml");
+        Path path;
+        try {
+            Path given = Path.of(name);
+            path = given.isAbsolute() ? given : experimentFile.resolveSibling(given).normalize();
+        } catch (java.nio.file.InvalidPathException x) {
+            throw nodes.error(fileNode, "suite file '" + name + "' is not a valid path: " + x.getReason());
+        }
+        String display = path.toString();
+        if (Files.isDirectory(path)) {
+            throw nodes.error(fileNode, "suite file " + display + " is a folder: name a taxonomy .yaml file");
+        }
+        if (!Files.exists(path)) {
+            throw nodes.error(fileNode, "suite file " + display + " does not exist: check the name; a relative path"
+                    + " starts at the experiment file's folder");
+        }
+        Strategy strategy = Strategy.PAIRWISE;
+        Node strategyNode = e.containsKey("strategy") ? e.get("strategy").getValueNode() : null;
+        if (strategyNode != null) {
+            String s = nodes.name(strategyNode, "strategy");
+            try {
+                strategy = Strategy.of(s);
+            } catch (UserInputException x) {
+                throw nodes.error(strategyNode, x.render(ExperimentFileException::yaml));
+            }
+        }
+        Node tNode = e.containsKey("t") ? e.get("t").getValueNode() : null;
+        Node nNode = e.containsKey("n") ? e.get("n").getValueNode() : null;
+        Node seedNode = e.containsKey("seed") ? e.get("seed").getValueNode() : null;
+        if (tNode != null && strategy != Strategy.PAIRWISE) {
+            throw nodes.error(e.get("t").getKeyNode(), "t is the covering strength of strategy: pairwise; "
+                    + strategy.label() + " takes none: leave t out");
+        }
+        if (nNode != null && strategy != Strategy.RANDOM) {
+            throw nodes.error(e.get("n").getKeyNode(), "n is the number of cases of strategy: random; "
+                    + strategy.label() + " makes as many as it needs: leave n out");
+        }
+        if (seedNode != null && strategy == Strategy.FACTORIAL) {
+            throw nodes.error(e.get("seed").getKeyNode(), "seed has no effect on strategy: factorial, which takes"
+                    + " every allowed scenario: leave seed out");
+        }
+        if (strategy == Strategy.RANDOM && nNode == null) {
+            throw nodes.error(m, "strategy: random needs the number of cases: give n, as in {suite: " + name
+                    + ", strategy: random, n: 20}");
+        }
+        int t = tNode == null ? SuiteOptions.DEFAULT_T : nodes.wholeInt(tNode, "t", 2, 1000, "a whole number");
+        Integer n = nNode == null ? null : nodes.wholeInt(nNode, "n", 1, (int) ExperimentFile.MAX_CELLS,
+                "a whole number");
+        long seed = seedNode == null ? experimentSeed
+                : nodes.whole(seedNode, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "a whole number");
+        String prefix = null;
+        Node idNode = null;
+        if (e.containsKey("id")) {
+            idNode = e.get("id").getValueNode();
+            prefix = nodes.text(idNode, "id");
+            if (!ID.matcher(prefix).matches() || prefix.length() > 40) {
+                throw nodes.error(idNode, "id '" + prefix + "' of a suite starts its cases' ids: letters, digits,"
+                        + " '.', '_' or '-', at most 40, starting with a letter or digit");
+            }
+        }
+        Taxonomy taxonomy;
+        try {
+            taxonomy = Taxonomy.load(path);
+        } catch (TaxonomyException x) {
+            throw new ExperimentFileException(x.file(), x.line(), x.column(), x.what(), x);
+        }
+        Suite suite;
+        try {
+            suite = taxonomy.expand(new SuiteOptions(strategy, t, n, seed, prefix));
+        } catch (TaxonomyException x) {
+            throw new ExperimentFileException(x.file(), x.line(), x.column(), x.what(), x);
+        } catch (UserInputException x) {
+            String template = x.template();
+            Node at = template.contains("{t") && tNode != null ? tNode
+                    : template.contains("{n") && nNode != null ? nNode : fileNode;
+            throw nodes.error(at, x.render(ExperimentFileException::yaml));
+        }
+        String source = nodes.file + ":" + Nodes.line(m);
+        List<String> ids = new ArrayList<>();
+        for (ScenarioCase c : suite.cases()) {
+            for (String w : c.relevant()) {
+                String wrong = checkWord(w, c.prompt());
+                if (wrong != null) {
+                    throw nodes.error(fileNode, "case " + c.id() + " of suite " + display + ": " + wrong);
+                }
+            }
+            String before = idSources.get(c.id());
+            if (before != null) {
+                throw nodes.error(idNode != null ? idNode : fileNode, "case id " + c.id() + " of suite " + display
+                        + " is used twice (first at " + before + "): give this entry an id, the start of its cases'"
+                        + " ids, as in {suite: " + name + ", id: " + suite.taxonomy().name() + "2}");
+            }
+            add(new CaseEntry(c.id(), c.prompt(), c.relevant(), source, c.scenario(), c.scene()), fileNode, null);
+            ids.add(c.id());
+        }
+        suites.add(new SuiteSource(display, source, suite, ids));
     }
 
     // ---- files -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param concurrency  {@code concurrency}, cells explained at once; null when not given (the runner chooses)
  * @param models       one or more, names unique
  * @param cases        one or more, ids unique
+ * @param suites       the scenario suites some of the cases came from, in file order (empty when none)
  * @param grid         the explainer settings and the grid points
  * @param seeds        {@code seeds}, replicates of every cell (default 1)
  * @param metrics      the metrics to compute
@@ -25,8 +26,8 @@ import java.util.Objects;
  * @param sourceSha256 the SHA-256 of the file's bytes, lower-case hex
  */
 public record Experiment(Path file, String name, String description, long seed, Path output, Integer concurrency,
-                         List<ModelEntry> models, List<CaseEntry> cases, Grid grid, int seeds, MetricsConfig metrics,
-                         List<String> warnings, String source, String sourceSha256) {
+                         List<ModelEntry> models, List<CaseEntry> cases, List<SuiteSource> suites, Grid grid,
+                         int seeds, MetricsConfig metrics, List<String> warnings, String source, String sourceSha256) {
     public static final long DEFAULT_SEED = 42;
 
     public Experiment {
@@ -36,6 +37,7 @@ public record Experiment(Path file, String name, String description, long seed, 
         Objects.requireNonNull(output, "output");
         models = List.copyOf(models);
         cases = List.copyOf(cases);
+        suites = List.copyOf(suites);
         Objects.requireNonNull(grid, "grid");
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);

@@ -57,6 +57,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *   - {file: prompts.jsonl}        # relative to this file; JSONL rows {"prompt", "relevant"?, "id"?}, or
  *                                  # CSV with a header prompt[,relevant][,id], relevant ';'-separated;
  *                                  # a row's id defaults to STEM-N (prompts-3: the third row)
+ *   - {suite: suites/driving.yaml, strategy: pairwise, t: 2, seed: 7}
+ *                                  # a scenario suite (org.gsmile.odd): every case it generates, with its
+ *                                  # scenario; strategy pairwise (t, default 2), factorial, or random (n);
+ *                                  # seed defaults to the experiment's; id: a prefix for the case ids
  * explainer:                       # the spec's settings by their keys; a list of values is a grid axis
  *   preset: default                # preset units operator maskToken sampler kernel surrogate distance
  *   samples: [32, 64]              # reference samples maxSamples topK keep sigma maxNewTokens sign
@@ -206,6 +210,8 @@ public final class ExperimentFile {
             case "logprobs", "apiKeyEnv", "cache", "maxRetries", "timeout" -> key + " is a model setting: give it on the"
                     + " model entry, as in models: [{ref: ..., " + key + ": ...}]";
             case "prompt", "prompts" -> "prompts are listed under cases, as in cases: [\"Lily wanted to play\"]";
+            case "suite", "suites" -> "a scenario suite is an entry of cases, as in cases: [{suite: suites/driving.yaml,"
+                    + " strategy: pairwise}]";
             case "replicates", "repeats", "runs" -> "replicates of every cell are given by seeds, as in seeds: 3";
             case "fresh", "k", "changes", "words", "random", "modelAccuracy" -> key + " is an option of a metric,"
                     + " as in metrics: {fidelity: {fresh: 32}}";
@@ -250,7 +256,8 @@ public final class ExperimentFile {
             throw nodes.error(top, "cases is missing: give the prompts to explain, as in cases: [\"Lily wanted to play"
                     + " with her red ball\"]");
         }
-        List<CaseEntry> cases = CasesSection.read(nodes, file, e.get("cases").getValueNode());
+        CasesSection.Cases read = CasesSection.read(nodes, file, e.get("cases").getValueNode(), seed);
+        List<CaseEntry> cases = read.cases();
         Grid grid = ExplainerSection.read(nodes, e.get("explainer"), e.get("grid"), top);
         long cells = (long) models.size() * cases.size() * grid.points().size() * seeds;
         if (cells > MAX_CELLS) {
@@ -259,8 +266,8 @@ public final class ExperimentFile {
         }
         List<String> warnings = new ArrayList<>();
         MetricsConfig metrics = MetricsSection.read(nodes, e.get("metrics"), models, cases, warnings);
-        return new Experiment(file, name, description, seed, output, concurrency, models, cases, grid, seeds, metrics,
-                warnings, source, sha256);
+        return new Experiment(file, name, description, seed, output, concurrency, models, cases, read.suites(), grid,
+                seeds, metrics, warnings, source, sha256);
     }
 
     private static String defaultExperimentName(Path file) {

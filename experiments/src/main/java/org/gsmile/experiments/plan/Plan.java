@@ -17,7 +17,7 @@ import org.gsmile.core.spec.SpecConfig;
  * <p><b>Cell id.</b> The first 16 hex digits of the SHA-256 of the canonical JSON (keys sorted, no
  * whitespace; {@link #configOf}) of the cell's resolved configuration:
  * <pre>
- * {"case":{"id":…,"prompt":…,"relevant":[…sorted…]},
+ * {"case":{"id":…,"prompt":…,"relevant":[…sorted…]},   // and "scenario":{…}, "scene":… for a suite's case
  *  "experimentSeed":42, "format":1,
  *  "model":{"name":…,"options":{…},"ref":…},     // options: only those that shape outputs (logprobs)
  *  "replicate":0,
@@ -85,6 +85,13 @@ public final class Plan {
         c.put("id", kase.id());
         c.put("prompt", kase.prompt());
         c.put("relevant", kase.relevant().stream().sorted().toList());
+        // Only where there are any, so that the ids of plain prompts are those they always had.
+        if (kase.hasScenario()) {
+            c.put("scenario", new TreeMap<>(kase.scenario()));
+        }
+        if (kase.scene() != null) {
+            c.put("scene", kase.scene());
+        }
         Map<String, Object> s = new TreeMap<>();
         SpecConfig.toMap(spec, null, Map.of()).forEach((k, v) -> {
             if (!k.equals("model")) {

@@ -30,6 +30,13 @@ final class CellJson {
         o.put("prompt", c.kase().prompt());
         ArrayNode relevant = o.putArray("relevant");
         c.kase().relevant().forEach(relevant::add);
+        ObjectNode scenario = o.putObject("scenario");
+        c.kase().scenario().forEach(scenario::put);
+        if (c.kase().scene() != null) {
+            o.put("scene", c.kase().scene());
+        } else {
+            o.putNull("scene");
+        }
         o.put("setting", c.setting());
         o.set("settingValues", RunDirectory.JSON.valueToTree(c.settingValues()));
         o.put("replicate", c.replicate());

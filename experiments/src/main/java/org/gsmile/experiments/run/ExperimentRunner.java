@@ -23,18 +23,27 @@ import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.explain.PromptExplainer;
 import org.gsmile.core.explain.Version;
 import org.gsmile.core.json.ExplanationJson;
+import org.gsmile.core.image.Image;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.ImageEditor;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.experiments.plan.Cell;
 import org.gsmile.experiments.plan.Experiment;
 import org.gsmile.experiments.plan.ModelEntry;
 import org.gsmile.experiments.plan.Plan;
+import org.gsmile.experiments.plan.SuiteSource;
 import org.gsmile.metrics.Evaluation;
 import org.gsmile.metrics.EvaluationJson;
 import org.gsmile.metrics.EvaluationPlan;
 import org.gsmile.metrics.Evaluator;
 import org.gsmile.metrics.ModelCalls;
 import org.gsmile.metrics.accuracy.Relevance;
+import org.gsmile.models.onnx.OnnxImageEditor;
+import org.gsmile.models.resolve.ImageModelResolver;
+import org.gsmile.models.resolve.ModelResolver;
+import org.gsmile.odd.Dimension;
+import org.gsmile.odd.Suite;
 
 /**
  * Runs an experiment: every cell of its plan, each persisted the moment it finishes, into its run
@@ -179,8 +188,8 @@ public final class ExperimentRunner {
                             Map<ExplanationSpec, PromptExplainer> explainers) {
         long t0 = System.nanoTime();
         ModelClock clock = new ModelClock();
-        GenerativeModel base = models.get(c.model().name());
-        GenerativeModel model = ModelClock.canWrap(base) ? clock.wrap(base) : base;
+        BlackBoxModel loaded = models.get(c.model().name());
+        boolean timed = loaded instanceof GenerativeModel g && ModelClock.canWrap(g);
         ObjectNode json = CellJson.header(c);
         ExplanationRequest request = new ExplanationRequest(c.kase().prompt(), c.seed());
         Explanation e = null;
@@ -188,6 +197,7 @@ public final class ExperimentRunner {
         long stored = 0;
         double explanationModelMs = 0;
         try {
+            BlackBoxModel model = timed ? clock.wrap((GenerativeModel) loaded) : subject(loaded, c);
             if (old != null && "ok".equals(old.path("status").asText()) && old.hasNonNull("explanation")) {
                 // Only the metrics changed: the explanation is read back, not recomputed.
                 e = ExplanationJson.read(old.get("explanation"));
@@ -204,7 +214,7 @@ public final class ExperimentRunner {
             calls += v.extraCalls();
             double metricsMs = (System.nanoTime() - m0) / 1e6;
             double totalMs = (System.nanoTime() - t0) / 1e6;
-            double modelMs = ModelClock.canWrap(base) ? clock.busyMillis() : explanationModelMs;
+            double modelMs = timed ? clock.busyMillis() : explanationModelMs;
             CellJson.ok(json, e, metricsKey, EvaluationJson.tree(v), modelMs, metricsMs, totalMs);
             return new CellRun(json, true, null, calls, stored, modelMs, totalMs);
         } catch (RuntimeException ex) {
@@ -212,9 +222,24 @@ public final class ExperimentRunner {
             String error = CellJson.oneLine(ex);
             double totalMs = (System.nanoTime() - t0) / 1e6;
             CellJson.failed(json, e, error, totalMs);
-            return new CellRun(json, false, error, calls, stored, ModelClock.canWrap(base) ? clock.busyMillis() : 0,
-                    totalMs);
+            return new CellRun(json, false, error, calls, stored, timed ? clock.busyMillis() : 0, totalMs);
         }
+    }
+
+    /**
+     * What a cell explains: a text model as it is; an image editor bound to the case's scene (its
+     * input image), so the instruction's words are explained against that one image.
+     */
+    private BlackBoxModel subject(BlackBoxModel loaded, Cell c) {
+        if (loaded instanceof ImageEditor editor) {
+            Path scene = c.kase().scenePath(models.modelsFolder());
+            if (scene == null) {
+                throw new UserInputException("case " + c.kase().id() + " gives no scene, and " + c.model().name()
+                        + " edits an image: give the case a scene (a suite's scenes), or use a text model");
+            }
+            return editor.bind(Image.read(scene, Image.DEFAULT_MAX_PIXELS));
+        }
+        return loaded;
     }
 
     private ObjectNode provenance() {
@@ -246,7 +271,7 @@ public final class ExperimentRunner {
         p.put("started", previous != null ? previous.path("started").asText() : Instant.now().toString());
         ArrayNode ms = p.putArray("models");
         for (ModelEntry m : experiment.models()) {
-            GenerativeModel model = models.get(m.name());
+            BlackBoxModel model = models.get(m.name());
             ObjectNode o = ms.addObject();
             o.put("name", m.name());
             o.put("ref", m.ref());
@@ -255,42 +280,89 @@ public final class ExperimentRunner {
             o.set("settings", RunDirectory.JSON.valueToTree(model.settings()));
         }
         p.put("cells", cells.size());
+        ArrayNode suites = p.putArray("suites");
+        for (SuiteSource s : experiment.suites()) {
+            suites.add(suiteJson(s));
+        }
         return p;
     }
 
-    /** The models of a run, loaded once, by name. */
-    static final class Models implements AutoCloseable {
-        private final Map<String, GenerativeModel> byName;
+    /** A scenario suite of the cases, for the report's coverage table (the format org.gsmile.reports documents). */
+    static ObjectNode suiteJson(SuiteSource s) {
+        Suite suite = s.suite();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("name", suite.taxonomy().name());
+        o.put("file", s.file());
+        o.put("strategy", suite.options().strategy().label());
+        o.put("t", suite.t());
+        if (suite.options().n() != null) {
+            o.put("n", suite.options().n());
+        } else {
+            o.putNull("n");
+        }
+        o.put("seed", suite.options().seed());
+        o.put("cases", suite.cases().size());
+        o.put("factorial", suite.factorialCount());
+        ObjectNode coverage = o.putObject("coverage");
+        coverage.put("t", suite.coverage().t());
+        coverage.put("covered", suite.coverage().covered());
+        coverage.put("allowed", suite.coverage().allowed());
+        ArrayNode dims = o.putArray("dimensions");
+        for (Dimension d : s.dimensions()) {
+            ObjectNode dn = dims.addObject();
+            dn.put("name", d.name());
+            dn.put("group", d.group());
+            ArrayNode values = dn.putArray("values");
+            d.values().forEach(values::add);
+        }
+        ArrayNode ids = o.putArray("caseIds");
+        s.caseIds().forEach(ids::add);
+        return o;
+    }
 
-        private Models(Map<String, GenerativeModel> byName) {
+    /** The models of a run, loaded once, by name: text models and image editors alike. */
+    static final class Models implements AutoCloseable {
+        private final Map<String, BlackBoxModel> byName;
+        private final Path modelsFolder;
+
+        private Models(Map<String, BlackBoxModel> byName, Path modelsFolder) {
             this.byName = byName;
+            this.modelsFolder = modelsFolder;
         }
 
         static Models open(List<ModelEntry> entries, Map<String, String> env, Path home, long seed) {
-            Map<String, GenerativeModel> byName = new LinkedHashMap<>();
+            Map<String, BlackBoxModel> byName = new LinkedHashMap<>();
             try {
                 for (ModelEntry m : entries) {
                     try {
-                        byName.put(m.name(), org.gsmile.models.resolve.ModelResolver.fromEnvironment(env, home)
-                                .resolve(m.ref(), m.remoteOptions(env, home, seed)));
+                        byName.put(m.name(), m.ref().strip().toLowerCase(java.util.Locale.ROOT)
+                                .startsWith(OnnxImageEditor.PREFIX)
+                                ? ImageModelResolver.fromEnvironment(env).resolve(m.ref())
+                                : ModelResolver.fromEnvironment(env, home).resolve(m.ref(), m.remoteOptions(env, home, seed)));
                     } catch (UserInputException e) {
                         throw new UserInputException("model " + m.name() + " (" + m.ref() + "): " + e.template(), e);
                     }
                 }
             } catch (RuntimeException e) {
-                byName.values().forEach(GenerativeModel::close);
+                byName.values().forEach(BlackBoxModel::close);
                 throw e;
             }
-            return new Models(byName);
+            String folder = env.get(ModelResolver.ENV_MODELS);
+            return new Models(byName, folder == null || folder.isBlank() ? null : Path.of(folder));
         }
 
-        GenerativeModel get(String name) {
+        BlackBoxModel get(String name) {
             return byName.get(name);
+        }
+
+        /** The GSMILE_MODELS folder, where suite scenes are found; null when it is not set. */
+        Path modelsFolder() {
+            return modelsFolder;
         }
 
         @Override
         public void close() {
-            byName.values().forEach(GenerativeModel::close);
+            byName.values().forEach(BlackBoxModel::close);
         }
     }
 }

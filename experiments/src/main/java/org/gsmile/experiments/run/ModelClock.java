@@ -1,16 +1,15 @@
 package org.gsmile.experiments.run;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.gsmile.core.model.CallMeter;
 import org.gsmile.core.model.DecodingOptions;
+import org.gsmile.core.model.ForwardingModel;
+import org.gsmile.core.model.ForwardingTokenScorer;
 import org.gsmile.core.model.Generation;
 import org.gsmile.core.model.GenerativeModel;
-import org.gsmile.core.model.ModelInfo;
-import org.gsmile.core.model.TokenPieces;
 import org.gsmile.core.model.TokenScorer;
 import org.gsmile.core.model.TokenScores;
 import org.gsmile.core.model.TopLogprobsModel;
@@ -63,41 +62,16 @@ final class ModelClock {
     /** The model with its calls timed on this clock. */
     GenerativeModel wrap(GenerativeModel model) {
         ModelClock clock = this;
-        Optional<TokenScorer> scorer = model.tokenScorer().map(s -> new TokenScorer() {
+        Optional<TokenScorer> scorer = model.tokenScorer().map(s -> new ForwardingTokenScorer(s) {
             @Override
             public CompletableFuture<List<TokenScores>> scoreAsync(List<String> prompts, int[] continuation) {
-                return clock.timed(() -> s.scoreAsync(prompts, continuation));
-            }
-
-            @Override
-            public int promptTokenCount(String prompt) {
-                return s.promptTokenCount(prompt);
-            }
-
-            @Override
-            public int vocabSize() {
-                return s.vocabSize();
-            }
-
-            @Override
-            public float[][] tokenEmbeddings() {
-                return s.tokenEmbeddings();
-            }
-
-            @Override
-            public String decode(int[] tokens) {
-                return s.decode(tokens);
+                return clock.timed(() -> delegate.scoreAsync(prompts, continuation));
             }
         });
-        return new GenerativeModel() {
-            @Override
-            public ModelInfo info() {
-                return model.info();
-            }
-
+        return new ForwardingModel(model) {
             @Override
             public CompletableFuture<List<Generation>> generateAsync(List<String> prompts, DecodingOptions options) {
-                return clock.timed(() -> model.generateAsync(prompts, options));
+                return clock.timed(() -> delegate.generateAsync(prompts, options));
             }
 
             @Override
@@ -106,19 +80,9 @@ final class ModelClock {
             }
 
             @Override
-            public Optional<TokenPieces> tokenPieces() {
-                return model.tokenPieces();
-            }
-
-            @Override
             public GenerativeModel metered(CallMeter meter) {
-                GenerativeModel m = model.metered(meter);
-                return m == model ? this : clock.wrap(m);
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return model.settings();
+                GenerativeModel m = delegate.metered(meter);
+                return m == delegate ? this : clock.wrap(m);
             }
         };
     }

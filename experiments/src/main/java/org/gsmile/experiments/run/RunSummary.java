@@ -50,16 +50,26 @@ final class RunSummary {
         }
         s.put("ok", ok);
         s.set("failed", failed);
+        // Calls are this run's; times add up every cell's own, so a resumed run keeps the first run's figures.
         ObjectNode calls = s.putObject("calls");
         calls.put("model", r.modelCalls());
         calls.put("fromStore", r.fromStore());
         calls.put("reusedCells", r.reused());
+        double model = 0;
+        double total = 0;
+        for (Cell c : cells) {
+            JsonNode cell = finished.get(c.id());
+            if (cell != null && cell.at("/timingsMs/model").isNumber()) {
+                model += cell.at("/timingsMs/model").asDouble();
+                total += cell.at("/timingsMs/total").asDouble();
+            }
+        }
         ObjectNode t = s.putObject("timingsMs");
-        t.put("wall", Math.round(r.wallMs()));
-        t.put("model", Math.round(r.modelMs()));
-        t.put("outsideModel", Math.round(r.outsideMs()));
-        if (r.modelMs() > 0) {
-            t.put("outsideShare", Math.round(1e4 * r.outsideMs() / r.modelMs()) / 1e4);
+        t.put("lastRunWall", Math.round(r.wallMs()));
+        t.put("model", Math.round(model));
+        t.put("outsideModel", Math.round(total - model));
+        if (model > 0) {
+            t.put("outsideShare", Math.round(1e4 * (total - model) / model) / 1e4);
         }
         var faithfulness = exp.metrics().faithfulness();
         if (faithfulness != null && faithfulness.modelAccuracy() != null && !faithfulness.modelAccuracy().isEmpty()) {
@@ -67,7 +77,17 @@ final class RunSummary {
             auroc.forEach((name, sum) -> mean.put(name, sum[1] == 0 ? Double.NaN : sum[0] / sum[1]));
             if (mean.values().stream().allMatch(Double::isFinite)) {
                 ModelFaithfulness f = ModelFaithfulness.of(mean, faithfulness.modelAccuracy());
-                s.set("modelFaithfulness", RunDirectory.JSON.valueToTree(f));
+                ObjectNode mf = s.putObject("modelFaithfulness");
+                if (Double.isFinite(f.correlation())) {
+                    mf.put("pearson", f.correlation());
+                } else {
+                    mf.putNull("pearson");
+                }
+                ArrayNode models = mf.putArray("models");
+                for (int i = 0; i < f.models().size(); i++) {
+                    models.addObject().put("name", f.models().get(i)).put("meanAttAuroc", f.meanAttAuroc().get(i))
+                            .put("accuracy", f.externalAccuracy().get(i));
+                }
             } else {
                 s.put("modelFaithfulness", "not computed: every model needs cells with an ATT-AUROC (cases with"
                         + " relevant words and the accuracy metric)");

@@ -187,7 +187,7 @@ class CliMistakesTest {
                 row("--keep takes a number, got 'NaN': try --keep 0.5", "explain", "--keep", "NaN", PROMPT),
                 row("--keep takes a finite number, got '1e400'", "explain", "--keep", "1e400", PROMPT),
                 // Options that have no effect with the chosen settings are refused, naming the setting that makes them so.
-                row("--keep has no effect with --sampler strata (the default preset's sampler)", "explain", "--keep",
+                row("--keep has no effect with --sampler profile (the default preset's sampler)", "explain", "--keep",
                         "0.3", PROMPT),
                 row("--sigma has no effect with --kernel shapley (the default preset's kernel)", "explain", "--sigma",
                         "1", PROMPT),
@@ -233,7 +233,7 @@ class CliMistakesTest {
                         PROMPT),
                 row("--model is empty", "explain", "--model", "   ", PROMPT),
                 row("--preset is empty: choose default or thesis", "explain", "--preset", "", PROMPT),
-                row("--units is empty: choose words, tokens, phrases or sentences", "explain", "--units", " ", PROMPT),
+                row("--units is empty: choose words, tokens, phrases, sentences, phrases-then-words or sentences-then-words", "explain", "--units", " ", PROMPT),
                 row("--operator is empty: choose drop, mask or synonym", "explain", "--operator", "", PROMPT),
                 row("--sampler is empty", "explain", "--sampler", "", PROMPT),
                 row("--kernel is empty", "explain", "--kernel", "", PROMPT),
@@ -285,8 +285,8 @@ class CliMistakesTest {
                 rowWithEnv("GSMILE_MODELS={tmp}/a-file is a file, not a folder", Map.of("GSMILE_MODELS", "{tmp}/a-file"),
                         "explain", "--model", "onnx:tinygpt", PROMPT),
                 // Commands, options and prompts picocli cannot place.
-                row("gsmile: unknown command 'explian': did you mean explain? choose explain, evaluate, run, report, bench or help", "explian",
-                        PROMPT),
+                row("gsmile: unknown command 'explian': did you mean explain? choose explain, explain-image, evaluate, run,"
+                        + " report, scenarios, bench or help", "explian", PROMPT),
                 row("gsmile: unknown command 'explian': did you mean explain?", "help", "explian"),
                 row("gsmile: unknown command '" + PROMPT + "': to explain a prompt, write gsmile explain \"" + PROMPT
                         + "\"", PROMPT),

@@ -57,7 +57,7 @@ class ExplainTextTest {
         String out = r.out();
         assertFalse(flat(out).contains("Warnings:"), out);
         assertTrue(flat(out).contains("Reliability: no warnings"), out);
-        assertTrue(flat(out).contains("Method: surrogate: strata sampler, Shapley kernel, weighted least squares on 8 words"), out);
+        assertTrue(flat(out).contains("Method: surrogate: size-profile sampler, Shapley kernel, size-profile fit on 8 words"), out);
         assertTrue(flat(out).contains("Samples: 64 (default: max(64, 2n + 2) = 64 for n = 8), 1 round; stopped: budget spent"), out);
         assertTrue(flat(out).contains("Sign: distance (negative = keeping the unit holds the output in place)"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("rank\\s+#\\s+word\\s+\\|score\\| / max\\s+score\\s+95 % interval")), out);

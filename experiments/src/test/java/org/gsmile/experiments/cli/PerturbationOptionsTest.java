@@ -42,9 +42,10 @@ class PerturbationOptionsTest {
     }
 
     @Test
-    void theDefaultIsStrataWithTheShapleyKernelAndCostsItsBudgetExactly() throws IOException {
+    void theDefaultIsTheSizeProfileDesignWithTheShapleyKernelAndCostsItsBudgetExactly() throws IOException {
         JsonNode j = json(PROMPT);
-        assertEquals("strata", j.at("/config/sampler").asText());
+        assertEquals("profile", j.at("/config/sampler").asText());
+        assertEquals("profile", j.at("/config/surrogate").asText());
         assertEquals("shapley", j.at("/config/kernel").asText());
         // 6 words: 62 proper coalitions + the empty and the full prompt = 64 = the default budget.
         assertEquals(65, j.at("/calls/requested").asInt());

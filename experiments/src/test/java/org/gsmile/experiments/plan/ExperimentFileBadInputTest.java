@@ -107,8 +107,8 @@ class ExperimentFileBadInputTest {
         rows.add(bad("model entry without ref", "models: [{name: tiny}]\ncases: [\"a\"]\n",
                 "exp.yaml:1:10: a model entry needs ref, the model reference, as in {name: tinygpt, ref: onnx:tinygpt}"));
         rows.add(bad("case without prompt", "models: [local:stories260K]\ncases: [{id: x}]\n",
-                "exp.yaml:2:9: a case needs a prompt, as in {id: rain, prompt: \"Remove the rain.\"}, or a file of prompts,"
-                        + " as in {file: prompts.jsonl}"));
+                "exp.yaml:2:9: a case needs a prompt, as in {id: rain, prompt: \"Remove the rain.\"}, a file of prompts,"
+                        + " as in {file: prompts.jsonl}, or a scenario suite, as in {suite: suites/driving.yaml}"));
         rows.add(bad("setting without value", OK + "explainer:\n  samples:\n",
                 "exp.yaml:4:3: samples has no value: give one (a list of values varies it), or leave samples out"));
         rows.add(bad("empty axis", OK + "explainer:\n  samples: []\n",

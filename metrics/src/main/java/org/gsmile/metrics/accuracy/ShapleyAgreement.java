@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.gsmile.api.Explainers;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.reference.ReferenceExplainer;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.Method;
@@ -61,7 +61,7 @@ public record ShapleyAgreement(double spearman, double kendall, double[] exact, 
      * @param request the request {@code e} was explained from (its seed matters to the synonym operator)
      * @param model   the model {@code e} was explained on
      */
-    public static Optional<ShapleyAgreement> measure(Explanation e, ExplanationRequest request, GenerativeModel model) {
+    public static Optional<ShapleyAgreement> measure(Explanation e, ExplanationRequest request, BlackBoxModel model) {
         if (skipReason(e).isPresent()) {
             return Optional.empty();
         }

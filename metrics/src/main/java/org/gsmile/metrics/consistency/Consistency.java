@@ -11,7 +11,7 @@ import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.explain.PromptExplainer;
 import org.gsmile.core.explain.Seeds;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.spec.SignConvention;
 import org.gsmile.core.unit.Unit;
 import org.gsmile.metrics.ModelCalls;
@@ -108,7 +108,7 @@ public record Consistency(List<UnitSpread> units, double kendallW, int runs, int
      * @throws UserInputException with fewer than 2 runs
      */
     public static Consistency measure(Explanation first, PromptExplainer explainer, ExplanationRequest request,
-                                      GenerativeModel model, int runs) {
+                                      BlackBoxModel model, int runs) {
         if (runs < 2) {
             throw new UserInputException("{runs} must be at least 2, got " + runs + ": consistency compares"
                     + " explanations of the same prompt made with different seeds; try {runs=3}");

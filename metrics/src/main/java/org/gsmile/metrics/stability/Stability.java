@@ -11,7 +11,7 @@ import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.explain.PromptExplainer;
 import org.gsmile.core.explain.Seeds;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.metrics.Scores;
 import org.gsmile.perturbation.MarkedPrompt;
 
@@ -67,7 +67,7 @@ public record Stability(List<ChangeStability> changes, double seedTopKJaccard, d
      * @throws IllegalArgumentException when {@code e} is not an explanation of {@code request}'s prompt
      */
     public static Stability measure(Explanation e, ExplanationRequest request, PromptExplainer explainer,
-                                    GenerativeModel model, StabilityOptions options) {
+                                    BlackBoxModel model, StabilityOptions options) {
         int n = e.units().size();
         if (options.k() > n) {
             throw new UserInputException("{k} is " + options.k() + " but the prompt has " + n + " units: choose {k} at most "
@@ -135,7 +135,7 @@ public record Stability(List<ChangeStability> changes, double seedTopKJaccard, d
      * each waits mostly on the model, whose own pool does the work, so more would only queue there.
      */
     private static List<Explanation> explainAll(List<ExplanationRequest> asked, PromptExplainer explainer,
-                                                GenerativeModel model) {
+                                                BlackBoxModel model) {
         if (asked.isEmpty()) {
             return List.of();
         }

@@ -14,6 +14,7 @@ import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.Method;
 import org.gsmile.core.spec.Preset;
 import org.gsmile.core.spec.SignConvention;
+import org.gsmile.core.spec.SurrogateKind;
 import org.gsmile.core.surrogate.Fidelity;
 import org.gsmile.metrics.stats.GameModel;
 import org.gsmile.metrics.stats.HandExplanation;
@@ -94,7 +95,10 @@ class InSampleFidelityTest {
     void agreesWithTheExplainersOwnFitWhereverItIsDefinedAlike() {
         GameModel model = interactingGame();
         ExplanationRequest request = new ExplanationRequest(model.sentence(), 5);
-        ExplanationSpec shapley = ExplanationSpec.builder().distance(DistanceKind.LOGPROB_SHIFT).samples(24).build();
+        // The linear fits rate θ·z + θ₀ itself; the size-profile fit (the default) rates its own per-size
+        // model, a different one, so it is compared with the wls fit of the same design.
+        ExplanationSpec shapley = ExplanationSpec.builder().distance(DistanceKind.LOGPROB_SHIFT).surrogate(
+                SurrogateKind.WLS).sampler(org.gsmile.core.spec.SamplerKind.STRATA).samples(24).build();
         List<ExplanationSpec> specs = List.of(shapley,
                 shapley.toBuilder().sign(SignConvention.IMPORTANCE).build(),
                 // The thesis recipe: Bernoulli masks, Gaussian kernel, no anchors.
@@ -114,7 +118,8 @@ class InSampleFidelityTest {
     @Test
     void agreesWithTheFitOnStories260K() {
         GenerativeModel model = TestModels.stories260KModel();
-        Explanation e = Explainers.create(ExplanationSpec.defaults())
+        Explanation e = Explainers.create(ExplanationSpec.builder().surrogate(SurrogateKind.WLS)
+                        .sampler(org.gsmile.core.spec.SamplerKind.STRATA).build())
                 .explain(new ExplanationRequest("Lily wanted to play with her red ball", 42), model);
         InSampleFidelity f = InSampleFidelity.of(e);
         agrees(e.fit().fidelity(), f);

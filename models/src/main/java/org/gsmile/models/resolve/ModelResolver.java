@@ -123,6 +123,10 @@ public final class ModelResolver {
         if (KeywordOracle.accepts(ref)) {
             return KeywordOracle.fromReference(ref);
         }
+        if (ref.toLowerCase(Locale.ROOT).startsWith(org.gsmile.models.onnx.OnnxImageEditor.PREFIX)) {
+            throw new UserInputException("'" + ref + "' is an image editor: explain its instructions with gsmile"
+                    + " explain-image --image IN.png");
+        }
         if (!ref.startsWith(PREFIX)) {
             throw unknownReference(ref);
         }
