@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.gsmile.api.Explainers;
-import org.gsmile.core.adaptive.Bootstrap;
-import org.gsmile.core.adaptive.FixedBudget;
 import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.distance.ReferenceTokenWasserstein;
 import org.gsmile.core.distance.TokenWassersteinDistance;
@@ -24,8 +22,6 @@ import org.gsmile.core.explain.Timings;
 import org.gsmile.core.mask.PerturbationOperator;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.TokenScores;
-import org.gsmile.core.reference.ConstrainedLeastSquares;
-import org.gsmile.core.reference.ShapleyKernel;
 import org.gsmile.core.spec.DistanceKind;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.unit.UnitSplitter;
@@ -34,7 +30,6 @@ import org.gsmile.models.probe.TokenScoresProbe;
 import org.gsmile.models.resolve.ModelResolver;
 import org.gsmile.perturbation.DropOperator;
 import org.gsmile.perturbation.MarkedSplitter;
-import org.gsmile.perturbation.MaskSamplers;
 import org.gsmile.perturbation.WordSplitter;
 
 /**
@@ -43,8 +38,8 @@ import org.gsmile.perturbation.WordSplitter;
  * the whole support from scratch at every position, the cost matrix rebuilt for every explanation)
  * and as it is ({@code TokenWassersteinDistance}), side by side in one warm JVM.
  *
- * <p>One explanation at default settings ({@code token-wasserstein}, strata sampler, Shapley
- * kernel, 64 samples, 200 bootstrap refits, 32 greedy tokens) on local:stories260K, the prompts of
+ * <p>One explanation at default settings ({@code token-wasserstein}; the default sampler, fit and
+ * budget, with its bootstrap refits; 32 greedy tokens) on local:stories260K, the prompts of
  * {@code gsmile bench}. After warm-up explanations of both, each round explains one prompt with both
  * solvers, the order alternating (old-new, new-old, ...), so that the load of a shared machine falls on
  * both alike; the medians and quartiles over the rounds are printed. "outside" is the explanation's
@@ -147,11 +142,10 @@ public final class OutsideModelBenchmark {
             return new DropOperator();
         }
 
+        /** The spec's own sampler, weighting, fit and budget, whatever the defaults are. */
         @Override
         public Design design(int units, long surrogateSeed) {
-            return new Design(MaskSamplers.strata(), new ShapleyKernel(), new ConstrainedLeastSquares(),
-                    new FixedBudget(spec.budget().samplesFor(units), Bootstrap.DEFAULT_REPS, Bootstrap.DEFAULT_LEVEL,
-                            spec.topK()));
+            return Explainers.design(spec, units);
         }
     }
 
