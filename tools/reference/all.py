@@ -9,7 +9,8 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 SCRIPTS = ["wasserstein.py", "embedding_distances.py", "weighted_least_squares.py", "kernel_shap.py",
-           "sampling_laws.py", "rank_and_percentile.py", "shapley_estimators.py"]
+           "sampling_laws.py", "rank_and_percentile.py", "stability_faithfulness.py", "metrics.py",
+           "shapley_estimators.py", "image_distances.py"]
 
 failed = []
 for script in SCRIPTS:

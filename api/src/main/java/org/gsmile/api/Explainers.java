@@ -33,7 +33,28 @@ public final class Explainers {
     }
 
     public static PromptExplainer create(ExplanationSpec spec) {
-        SpecParts parts = new SpecParts(spec);
+        return create(spec, null);
+    }
+
+    /**
+     * An explainer whose observations go through {@code store}: those it holds cost no model call,
+     * and what the model answers is added to it. An experiment run passes its folder's store.
+     */
+    public static PromptExplainer create(ExplanationSpec spec, ObservationStore store) {
+        return create(new SpecParts(spec, store), spec);
+    }
+
+    /**
+     * As {@link #create(ExplanationSpec, ObservationStore)}, but a fixed budget skips the bootstrap
+     * refits: the same scores (the refits change only the intervals and the top-k stability), for
+     * metrics that re-explain a prompt many times and read nothing but the scores. An automatic
+     * budget keeps them, since when it stops depends on them.
+     */
+    public static PromptExplainer scoresOnly(ExplanationSpec spec, ObservationStore store) {
+        return create(new SpecParts(spec, store, false), spec);
+    }
+
+    private static PromptExplainer create(SpecParts parts, ExplanationSpec spec) {
         if (spec.units().isHierarchical()) {
             return new HierarchicalExplainer(spec, parts, parts.groups());
         }

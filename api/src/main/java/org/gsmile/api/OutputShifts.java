@@ -14,7 +14,7 @@ import org.gsmile.core.explain.Sample;
 import org.gsmile.core.explain.Seeds;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.PerturbationOperator;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 
 /**
  * The output shift Δ of any perturbation of an explained prompt, measured exactly as its explanation
@@ -26,7 +26,8 @@ import org.gsmile.core.model.GenerativeModel;
  * observed are read from its samples, the rest are observed once and remembered, so several metrics
  * sharing one {@code OutputShifts} pay only for the prompts they add. {@link #calls()} counts what
  * this object cost the model, with the same conventions as an explanation's {@code CallStats}: the
- * re-generated y₀ (preparation), the original prompt's observation, and each new prompt.
+ * re-generated y₀ (preparation), the original prompt's observation, and each new prompt, less what
+ * a store answered.
  * Thread-safe; concurrent callers may observe the same new prompt twice only if they ask at once.
  */
 public final class OutputShifts {
@@ -40,8 +41,13 @@ public final class OutputShifts {
      * Binds to the model an explanation was made on. Costs the preparation call (y₀ is generated
      * again, and must be the explanation's: otherwise this is not the model that was explained).
      */
-    public static OutputShifts of(Explanation explanation, GenerativeModel model) {
-        SpecParts parts = new SpecParts(explanation.provenance().spec());
+    public static OutputShifts of(Explanation explanation, BlackBoxModel model) {
+        return of(explanation, model, null);
+    }
+
+    /** As {@link #of(Explanation, BlackBoxModel)}, observing through a store (null for none). */
+    public static OutputShifts of(Explanation explanation, BlackBoxModel model, ObservationStore store) {
+        SpecParts parts = new SpecParts(explanation.provenance().spec(), store);
         return new OutputShifts(bind(explanation, parts, parts.observation(model)));
     }
 
@@ -66,12 +72,17 @@ public final class OutputShifts {
 
     /** Model calls this object made so far: preparation, the original prompt and every new prompt. */
     public synchronized int calls() {
-        return bound.calls;
+        return bound.prepared.preparationCalls() + bound.asked - bound.prepared.storeHits();
     }
 
     /** Shifts answered without a call: from the explanation's samples or an earlier request. */
     public synchronized int reused() {
         return bound.reused;
+    }
+
+    /** How the explanation built its perturbed prompts: its units, operator and operator seed. */
+    static PerturbationOperator.Perturbation perturbation(Explanation e, PerturbationOperator operator) {
+        return operator.bind(e.prompt(), e.units(), Seeds.of(e.provenance().seed(), "operator"));
     }
 
     private static final class Bound<O> {
@@ -82,16 +93,15 @@ public final class OutputShifts {
         private final String prompt;
         private final Map<String, Double> known = new HashMap<>();
         private O original;
-        private int calls;
+        private int asked;
         private int reused;
 
         Bound(Explanation e, PerturbationOperator operator, Observation<O> observation) {
             this.units = e.units().size();
             this.prompt = e.prompt();
-            this.perturbation = operator.bind(prompt, e.units(), Seeds.of(e.provenance().seed(), "operator"));
+            this.perturbation = perturbation(e, operator);
             this.distance = observation.distance();
             this.prepared = observation.probe().prepare(prompt);
-            this.calls = prepared.preparationCalls();
             if (!prepared.baseline().output().equals(e.output())) {
                 throw new IllegalStateException("the model now answers the prompt with \"" + prepared.baseline().output()
                         + "\" where the explanation recorded \"" + e.output() + "\": it is not the model that was"
@@ -124,7 +134,7 @@ public final class OutputShifts {
                 }
                 ask.addAll(fresh);
                 List<O> got = Futures.join(prepared.observe(ask));
-                calls += ask.size();
+                asked += ask.size();
                 int k = 0;
                 if (original == null) {
                     original = got.get(k++);

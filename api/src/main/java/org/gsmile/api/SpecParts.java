@@ -5,7 +5,12 @@ import org.gsmile.core.adaptive.AdaptiveBudget;
 import org.gsmile.core.adaptive.Bootstrap;
 import org.gsmile.core.adaptive.Budget;
 import org.gsmile.core.adaptive.FixedBudget;
+import org.gsmile.core.distance.ChannelWassersteinDistance;
+import org.gsmile.core.distance.FeatureWassersteinDistance;
 import org.gsmile.core.distance.LogProbShiftDistance;
+import org.gsmile.core.distance.OutputDistance;
+import org.gsmile.core.distance.SlicedWassersteinDistance;
+import org.gsmile.core.distance.SsimDistance;
 import org.gsmile.core.distance.SentenceEmbeddingDistance;
 import org.gsmile.core.distance.TokenWassersteinDistance;
 import org.gsmile.core.distance.TopLogprobsWassersteinDistance;
@@ -14,9 +19,13 @@ import org.gsmile.core.explain.Design;
 import org.gsmile.core.explain.ExplainerParts;
 import org.gsmile.core.explain.Observation;
 import org.gsmile.core.kernel.GaussianKernel;
+import org.gsmile.core.kernel.PromptWmdWeighting;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.image.Image;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.ImageGenerator;
 import org.gsmile.core.model.TopLogprobsModel;
 import org.gsmile.core.reference.ConstrainedLeastSquares;
 import org.gsmile.core.reference.InverseProbabilityWeighting;
@@ -31,6 +40,7 @@ import org.gsmile.core.surrogate.Surrogate;
 import org.gsmile.core.surrogate.TribuoSgdSurrogate;
 import org.gsmile.core.unit.UnitSplitter;
 import org.gsmile.models.embed.MiniLmEmbedder;
+import org.gsmile.models.probe.ImageProbe;
 import org.gsmile.models.probe.TextProbe;
 import org.gsmile.models.probe.TokenScoresProbe;
 import org.gsmile.models.probe.TopLogprobsProbe;
@@ -48,9 +58,26 @@ import org.gsmile.perturbation.WordSplitter;
 final class SpecParts implements ExplainerParts {
     private final ExplanationSpec spec;
     private final PerturbationOperator operator;
+    private final ObservationStore store;
+    private final boolean intervals;
 
     SpecParts(ExplanationSpec spec) {
+        this(spec, null);
+    }
+
+    /** @param store where observations are kept across explanations and runs; null for none */
+    SpecParts(ExplanationSpec spec, ObservationStore store) {
+        this(spec, store, true);
+    }
+
+    /**
+     * @param intervals whether a fixed budget refits bootstrap resamples for intervals; an automatic
+     *                  budget always does, since its stopping rule reads them
+     */
+    SpecParts(ExplanationSpec spec, ObservationStore store, boolean intervals) {
         this.spec = spec;
+        this.store = store;
+        this.intervals = intervals;
         this.operator = switch (spec.operator()) {
             case DROP -> new DropOperator();
             case MASK -> new MaskOperator(spec.maskToken());
@@ -58,9 +85,14 @@ final class SpecParts implements ExplainerParts {
         };
     }
 
-    /** The unit kind's splitter; {@code [[marked]]} spans are one unit whatever the kind. */
     @Override
     public UnitSplitter splitter(GenerativeModel model) {
+        return splitter((BlackBoxModel) model);
+    }
+
+    /** The unit kind's splitter; {@code [[marked]]} spans are one unit whatever the kind, and whatever the model returns. */
+    @Override
+    public UnitSplitter splitter(BlackBoxModel model) {
         UnitSplitter base = switch (spec.units()) {
             case WORDS, PHRASES_THEN_WORDS, SENTENCES_THEN_WORDS -> new WordSplitter();
             case PHRASES -> PunctuationSplitter.phrases();
@@ -79,6 +111,7 @@ final class SpecParts implements ExplainerParts {
     }
 
     /**
+     * With a store, shifts it holds are read from it (see {@link StoredObservation}).
      * Text distances compare greedy outputs, so they work with any model. Token distances
      * teacher-force where the model can score a fixed continuation; a model behind an API cannot, so
      * there token-wasserstein compares the top log-probabilities of the two generated outputs
@@ -86,6 +119,65 @@ final class SpecParts implements ExplainerParts {
      */
     @Override
     public Observation<?> observation(GenerativeModel model) {
+        Observation<?> live = liveObservation(model);
+        return store == null ? live : StoredObservation.wrap(live, store, model,
+                distance(model).label() + "/" + spec.maxNewTokens() + "/" + TokenWassersteinDistance.DEFAULT_TOP_K);
+    }
+
+    /**
+     * A text model as {@link #observation(GenerativeModel)} says; a model whose output is an image by
+     * its images and the spec's image distance. An editor must be bound to its input image first.
+     */
+    @Override
+    public Observation<?> observation(BlackBoxModel model) {
+        if (!(model instanceof ImageGenerator images)) {
+            return ExplainerParts.super.observation(model);
+        }
+        Observation<Image> live = new Observation<>(new ImageProbe(images), imageDistance(images));
+        DistanceKind d = imageDistanceKind(images);
+        String observer = d.label() + (d == DistanceKind.FEATURE_WASSERSTEIN
+                ? "/" + FeatureModels.shared(spec.featureModel()).sha256() : "");
+        return store == null ? live : StoredObservation.wrap(live, store, model, observer);
+    }
+
+    /** The auto distance made concrete for this model, text or image. */
+    @Override
+    public ExplanationSpec specFor(ExplanationSpec asked, BlackBoxModel model) {
+        if (!(model instanceof ImageGenerator images)) {
+            return ExplainerParts.super.specFor(asked, model);
+        }
+        DistanceKind d = imageDistanceKind(images);
+        return asked.distance() == DistanceKind.AUTO ? asked.toBuilder().distance(d).build() : asked;
+    }
+
+    /**
+     * The spec's image distance; auto is channel-wasserstein. A text distance is refused: there is
+     * no text to compare.
+     */
+    DistanceKind imageDistanceKind(BlackBoxModel model) {
+        DistanceKind d = spec.distance();
+        if (d == DistanceKind.AUTO) {
+            return DistanceKind.CHANNEL_WASSERSTEIN;
+        }
+        if (!d.comparesImages()) {
+            throw new UserInputException("{distance=" + d.label() + "} compares text, and " + model.info().id()
+                    + " returns images: choose {distance} channel-wasserstein, sliced-wasserstein, ssim or"
+                    + " feature-wasserstein (or leave it out)");
+        }
+        return d;
+    }
+
+    /** The image distance this spec names, for a model whose output is an image. */
+    OutputDistance<Image> imageDistance(BlackBoxModel model) {
+        return switch (imageDistanceKind(model)) {
+            case SLICED_WASSERSTEIN -> new SlicedWassersteinDistance();
+            case SSIM -> new SsimDistance();
+            case FEATURE_WASSERSTEIN -> new FeatureWassersteinDistance(FeatureModels.shared(spec.featureModel()));
+            default -> new ChannelWassersteinDistance();
+        };
+    }
+
+    private Observation<?> liveObservation(GenerativeModel model) {
         int maxNewTokens = spec.maxNewTokens();
         DistanceKind d = distance(model);
         if (d == DistanceKind.EMBEDDING_WASSERSTEIN) {
@@ -119,6 +211,11 @@ final class SpecParts implements ExplainerParts {
 
     /** token-wasserstein where the model gives token probabilities, else the text distance embedding-wasserstein. */
     private DistanceKind distance(GenerativeModel model) {
+        if (spec.distance().comparesImages()) {
+            throw new UserInputException("{distance=" + spec.distance().label() + "} compares images, and "
+                    + model.info().id() + " returns text: choose {distance} token-wasserstein, logprob-shift,"
+                    + " embedding-wasserstein or sentence-embedding (or leave it out)");
+        }
         if (spec.distance() != DistanceKind.AUTO) {
             return spec.distance();
         }
@@ -136,6 +233,7 @@ final class SpecParts implements ExplainerParts {
     public Design design(int units, long surrogateSeed) {
         SampleWeighting weighting = switch (spec.kernel()) {
             case GAUSSIAN -> SampleWeighting.of(new GaussianKernel(spec.sigma()));
+            case WMD -> new PromptWmdWeighting(spec.sigma(), MiniLmEmbedder.shared());
             case SHAPLEY -> shapleyWeighting();
             case UNIFORM -> SampleWeighting.uniform();
         };
@@ -171,7 +269,7 @@ final class SpecParts implements ExplainerParts {
 
     /** The exhaustive sampler's budget is every coalition; otherwise the one the spec gives. */
     private Budget budget(int units) {
-        int reps = spec.bootstraps() ? Bootstrap.DEFAULT_REPS : 0;
+        int reps = spec.bootstraps() && intervals ? Bootstrap.DEFAULT_REPS : 0;
         if (spec.sampler() == SamplerKind.EXHAUSTIVE) {
             return FixedBudget.everyCoalition(reps, Bootstrap.DEFAULT_LEVEL, spec.topK());
         }

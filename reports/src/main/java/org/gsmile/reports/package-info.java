@@ -1,2 +1,87 @@
-/** Tables (Tablesaw, one per concept, saved as CSV), plots and heatmaps of explanations and metrics. */
+/**
+ * Reports: from a run folder (what {@code gsmile run} writes) to a report folder (tables, plots,
+ * prompt heatmaps, an index page) that works offline. {@link org.gsmile.reports.RunFolder#read} reads
+ * a run folder, {@link org.gsmile.reports.Report#write} writes its report. This module reads JSON only:
+ * it depends on core (for the warning codes and the {@code {key}} templates), never on the explainers
+ * or the metrics.
+ *
+ * <h2>The run folder</h2>
+ *
+ * <pre>
+ * RUN/
+ *   provenance.json      written when the run starts
+ *   cells/&lt;id&gt;.json      one per finished cell, written atomically when it finishes
+ *   summary.json         written when the run ends (absent while it runs, or when it was interrupted)
+ * </pre>
+ *
+ * <p>{@code provenance.json}:
+ * <pre>
+ * {"experiment": {"name": "...", "file": "experiments/quickstart.yaml", "sha256": "..."},
+ *  "gsmileVersion": "...", "java": "...", "os": "...", "seed": 42, "started": "2025-01-01T12:00:00Z",
+ *  "models": [{"name": "stories260K", "ref": "local:stories260K", "id": "...", "sha256": "...", "settings": {}}],
+ *  "cells": 24,                                   // cells planned in all
+ *  "suites": [                                    // the scenario suites of the cases; [] when none
+ *    {"name": "driving", "file": "experiments/suites/driving.yaml",
+ *     "strategy": "pairwise", "t": 2, "n": null, "seed": 42,    // n: for strategy random, else null
+ *     "cases": 47, "factorial": 124,              // cases generated; allowed scenarios (the full factorial)
+ *     "coverage": {"t": 2, "covered": 175, "allowed": 175},   // t-way combinations covered of those allowed
+ *     "dimensions": [{"name": "weather", "group": "environment", "values": ["clear", "rainy", ...]}, ...],
+ *     "caseIds": ["driving-rural-rainy-night-sharp-snow", ...]}]}
+ * </pre>
+ *
+ * <p>{@code cells/<id>.json}, one per finished cell:
+ * <pre>
+ * {"schema": 1, "id": "3f2a9c...",                // a hash of the cell's resolved configuration; the file's name
+ *  "model": "stories260K",                        // the model's name in the experiment
+ *  "modelRef": "local:stories260K",
+ *  "case": "case-1", "prompt": "...", "relevant": ["ball"],   // relevant: [] where the case gives none
+ *  "scenario": {"weather": "rainy", "time": "night", ...},   // a scenario suite's case: dimension to value,
+ *                                                 // in the taxonomy's order; {} for a plain prompt
+ *  "scene": "tinyeditor/scenes/scene05_rainy_night_sharp.png",   // an image-editing suite's input image,
+ *                                                 // relative to the models folder ($GSMILE_MODELS); else null
+ *  "setting": "samples=32 kernel=shapley",        // or "default"
+ *  "settingValues": {"samples": 32, "kernel": "shapley"},
+ *  "replicate": 0, "seed": 123,
+ *  "status": "ok",                                // or "failed"
+ *  "error": null,                                 // one line where failed
+ *  "explanation": {...},                          // as ExplanationJson writes it (README "JSON output"); null where
+ *                                                 // failed; its samples may also carry "output", the perturbed
+ *                                                 // prompt's output as text, which the report then shows
+ *  "metricsKey": "...",                           // what the metrics were computed from
+ *  "metrics": {...},                              // below
+ *  "timingsMs": {"model": 0.0, "metrics": 0.0, "total": 0.0}}
+ * </pre>
+ *
+ * <p>{@code metrics}: each block present only where computed; any number may be null (not finite):
+ * <pre>
+ * "fidelity":     {"inSample": {"r2w", "r2wAdjusted", "mseW", "maeW", "samples"},
+ *                  "outOfSample": {"r2", "spearman", "mse", "fresh", "extraCalls", "predicted": [..], "actual": [..]}}
+ * "accuracy":     {"attAuroc", "precisionAtK", "k", "relevantUnits",
+ *                  "shapley": {"spearman", "kendall", "exact": [..], "units", "extraCalls"} or {"skipped": "reason"}}
+ * "consistency":  {"units": [{"unit": {"text", "start", "end"}, "mean", "sd", "cv", "lower", "upper"}],
+ *                  "kendallW", "runs", "scores": [[one run's unit scores], ...], "extraCalls"}
+ * "stability":    {"changes": [{"change": "start|middle|end|punctuation", "variants", "topKJaccard", "ruzicka"}],
+ *                  "seedTopKJaccard", "seedRuzicka", "seeds", "k", "extraCalls"}
+ * "faithfulness": {"explanation": {"curve": {"deletion": [k = 0..n], "insertion": [k = 0..n]}, "comprehensiveness",
+ *                                  "sufficiency", "aopcComprehensiveness", "aopcSufficiency"},
+ *                  "random": {same}, "leaveOneOut": {same}, "randomRankings", "k", "extraCalls"}
+ * </pre>
+ *
+ * <p>{@code summary.json}:
+ * <pre>
+ * {"cells": 24, "ok": 23, "failed": [{"id", "model", "case", "setting", "error"}],
+ *  "modelFaithfulness": {"pearson": 0.8, "models": [{"name", "meanAttAuroc", "accuracy"}]},   // may be absent
+ *  "calls": {...}, "timingsMs": {...}}
+ * </pre>
+ *
+ * <p>Reading is lenient where a report can still be made: a cell file that is not JSON, not a cell, of
+ * another schema, a duplicate, or a file that does not belong in {@code cells/} is a
+ * {@link org.gsmile.reports.RunProblem}, shown on the index page and in {@code warnings.csv}; a missing
+ * summary means the run has not finished. Unknown keys are ignored everywhere, so later versions may add
+ * keys (never rename or remove them).
+ *
+ * <h2>The report folder</h2>
+ *
+ * See {@link org.gsmile.reports.Report}.
+ */
 package org.gsmile.reports;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.reference.SampleWeighting;
@@ -81,28 +82,38 @@ public final class Bootstrap {
             }
         }
         int[] top = topK(theta, k);
-        double[][] draws = new double[p][reps];
-        int same = 0;
+        // The resamples are drawn in order from the explanation's generator, then refitted in parallel:
+        // each refit depends on its resample alone, so the result is the same bit for bit, and the
+        // refits are most of an explanation's time outside the model once the distances are measured.
+        int[][] rows = new int[reps][masks.size()];
         for (int r = 0; r < reps; r++) {
-            List<Mask> rm = new ArrayList<>(masks.size());
-            double[] ry = new double[masks.size()];
             int at = 0;
             for (int i : fixed) {
-                rm.add(masks.get(i));
-                ry[at++] = y[i];
+                rows[r][at++] = i;
             }
             for (List<Integer> stratum : free) {
                 for (int j = 0; j < stratum.size(); j++) {
-                    int i = stratum.get(random.nextInt(stratum.size()));
-                    rm.add(masks.get(i));
-                    ry[at++] = y[i];
+                    rows[r][at++] = stratum.get(random.nextInt(stratum.size()));
                 }
             }
-            double[][] z = new double[rm.size()][];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = rm.get(i).asFeatures();
+        }
+        double[][] refits = new double[reps][];
+        IntStream.range(0, reps).parallel().forEach(r -> {
+            List<Mask> rm = new ArrayList<>(rows[r].length);
+            double[] ry = new double[rows[r].length];
+            double[][] z = new double[rows[r].length][];
+            for (int at = 0; at < ry.length; at++) {
+                int i = rows[r][at];
+                rm.add(masks.get(i));
+                ry[at] = y[i];
+                z[at] = masks.get(i).asFeatures();
             }
-            double[] t = surrogate.fit(z, ry, weighting.weights(rm)).coefficients();
+            refits[r] = surrogate.fit(z, ry, weighting.weights(rm)).coefficients();
+        });
+        double[][] draws = new double[p][reps];
+        int same = 0;
+        for (int r = 0; r < reps; r++) {
+            double[] t = refits[r];
             for (int u = 0; u < p; u++) {
                 draws[u][r] = t[u];
             }

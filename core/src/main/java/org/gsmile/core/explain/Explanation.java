@@ -20,17 +20,27 @@ import org.gsmile.core.unit.Unit;
  * @param provenance  spec (and so the method), seed, model and version
  * @param warnings    why the explanation should not be trusted as it stands, most serious first
  *                    ({@link Reliability#assess}); empty for a healthy one
+ * @param artifacts   files a front end wrote to show the explanation (an image explanation's input, output
+ *                    and telling perturbations); empty unless one did
  */
 public record Explanation(Baseline baseline, Attribution attribution, Fit fit, List<Sample> samples,
-                          SamplingReport sampling, Cost cost, Provenance provenance, List<Warning> warnings) {
+                          SamplingReport sampling, Cost cost, Provenance provenance, List<Warning> warnings,
+                          List<Artifact> artifacts) {
 
     public Explanation {
         samples = List.copyOf(samples);
         warnings = List.copyOf(warnings);
+        artifacts = List.copyOf(artifacts);
         if (sampling.lower().length != attribution.units().size()) {
             throw new IllegalArgumentException(sampling.lower().length + " intervals for "
                     + attribution.units().size() + " units");
         }
+    }
+
+    /** An explanation as the explainer returns it: no files written yet. */
+    public Explanation(Baseline baseline, Attribution attribution, Fit fit, List<Sample> samples,
+                       SamplingReport sampling, Cost cost, Provenance provenance, List<Warning> warnings) {
+        this(baseline, attribution, fit, samples, sampling, cost, provenance, warnings, List.of());
     }
 
     public String prompt() {
@@ -50,23 +60,27 @@ public record Explanation(Baseline baseline, Attribution attribution, Fit fit, L
     }
 
     public Explanation withAttribution(Attribution a) {
-        return new Explanation(baseline, a, fit, samples, sampling, cost, provenance, warnings);
+        return new Explanation(baseline, a, fit, samples, sampling, cost, provenance, warnings, artifacts);
     }
 
     public Explanation withSampling(SamplingReport s) {
-        return new Explanation(baseline, attribution, fit, samples, s, cost, provenance, warnings);
+        return new Explanation(baseline, attribution, fit, samples, s, cost, provenance, warnings, artifacts);
     }
 
     public Explanation withCost(Cost c) {
-        return new Explanation(baseline, attribution, fit, samples, sampling, c, provenance, warnings);
+        return new Explanation(baseline, attribution, fit, samples, sampling, c, provenance, warnings, artifacts);
     }
 
     public Explanation withProvenance(Provenance p) {
-        return new Explanation(baseline, attribution, fit, samples, sampling, cost, p, warnings);
+        return new Explanation(baseline, attribution, fit, samples, sampling, cost, p, warnings, artifacts);
     }
 
     public Explanation withWarnings(List<Warning> w) {
-        return new Explanation(baseline, attribution, fit, samples, sampling, cost, provenance, w);
+        return new Explanation(baseline, attribution, fit, samples, sampling, cost, provenance, w, artifacts);
+    }
+
+    public Explanation withArtifacts(List<Artifact> a) {
+        return new Explanation(baseline, attribution, fit, samples, sampling, cost, provenance, warnings, a);
     }
 
     /** Whether a warning says the scores support no ranking at all. */

@@ -16,7 +16,7 @@ import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.PerturbationOperator;
 import org.gsmile.core.model.CallMeter;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.model.ModelInfo;
 import org.gsmile.core.reference.SampleWeighting;
 import org.gsmile.core.spec.ExplanationSpec;
@@ -76,10 +76,10 @@ public final class HierarchicalExplainer implements PromptExplainer {
     }
 
     @Override
-    public Explanation explain(ExplanationRequest request, GenerativeModel model) {
+    public Explanation explain(ExplanationRequest request, BlackBoxModel model) {
         long start = System.nanoTime();
         CallMeter meter = new CallMeter();
-        GenerativeModel metered = model.metered(meter);
+        BlackBoxModel metered = model.metered(meter);
         UnitSplitter splitter = parts.splitter(metered);
         UnitSplitter.Segmented prompt = splitter.segment(request.prompt());
         if (prompt.text().isBlank()) {

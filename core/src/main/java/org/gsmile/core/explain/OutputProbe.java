@@ -21,6 +21,14 @@ public interface OutputProbe<O> {
      */
     Prepared<O> prepare(String prompt);
 
+    /**
+     * As {@link #prepare}, for a prompt whose y₀ is already known (read back from an earlier run):
+     * probes that can observe against a given y₀ skip generating it, and report no preparation call.
+     */
+    default Prepared<O> resume(Baseline baseline) {
+        return prepare(baseline.prompt());
+    }
+
     /** One prompt's baseline and the way to observe its perturbations. */
     interface Prepared<O> {
 
@@ -38,6 +46,16 @@ public interface OutputProbe<O> {
         /** Model calls made to prepare (not cached: they run once per explanation). */
         default int preparationCalls() {
             return 1;
+        }
+
+        /** An observation as text, for audits (see {@link Sample#output()}); empty where it has none. */
+        default String describe(O observation) {
+            return "";
+        }
+
+        /** Observations answered from a persisted store rather than the model, so far. */
+        default int storeHits() {
+            return 0;
         }
     }
 }

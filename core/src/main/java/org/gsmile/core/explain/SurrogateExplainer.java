@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
@@ -15,8 +16,8 @@ import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.model.CallMeter;
-import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ModelInfo;
 import org.gsmile.core.reference.SampleWeighting;
 import org.gsmile.core.spec.DistanceKind;
@@ -56,7 +57,7 @@ public final class SurrogateExplainer implements PromptExplainer {
     }
 
     @Override
-    public Explanation explain(ExplanationRequest request, GenerativeModel model) {
+    public Explanation explain(ExplanationRequest request, BlackBoxModel model) {
         return finish(explainInDistanceConvention(request, model));
     }
 
@@ -64,10 +65,10 @@ public final class SurrogateExplainer implements PromptExplainer {
      * The explanation as fitted: scores in the distance convention and only the warnings the run
      * itself found. For explainers that compute their own scores from the same observations.
      */
-    public Explanation explainInDistanceConvention(ExplanationRequest request, GenerativeModel model) {
+    public Explanation explainInDistanceConvention(ExplanationRequest request, BlackBoxModel model) {
         long start = System.nanoTime();
         CallMeter meter = new CallMeter();
-        GenerativeModel metered = model.metered(meter);
+        BlackBoxModel metered = model.metered(meter);
         UnitSplitter splitter = parts.splitter(metered);
         UnitSplitter.Segmented prompt = splitter.segment(request.prompt());
         if (prompt.text().isBlank()) {
@@ -91,8 +92,8 @@ public final class SurrogateExplainer implements PromptExplainer {
         int n = units.size();
         Design design = parts.design(n, Seeds.of(seed, "surrogate"));
         Budget budget = design.budget();
-        SampleWeighting weighting = design.weighting();
         PerturbationOperator.Perturbation perturb = parts.operator().bind(prompt, units, Seeds.of(seed, "operator"));
+        SampleWeighting weighting = design.weighting().bind(prompt, perturb::apply);
         SplittableRandom bootstrapRandom = Seeds.random(seed, "bootstrap");
         int first = budget.firstRound(n);
         List<Mask> anchors = weighting.anchors(n);
@@ -152,8 +153,9 @@ public final class SurrogateExplainer implements PromptExplainer {
                             + " even after retries: check that the model is reachable and run again");
                 }
                 double[] freshDelta = new double[got.size()];
+                ToDoubleFunction<O> fromOriginal = distance.from(original);
                 IntStream.range(0, got.size()).parallel().forEach(k -> freshDelta[k] = got.get(k) == null
-                        ? Double.NaN : distance.distance(original, got.get(k)));
+                        ? Double.NaN : fromOriginal.applyAsDouble(got.get(k)));
                 for (int k = 0; k < got.size(); k++) {
                     deltaBySlot.add(freshDelta[k]);
                     if (got.get(k) == null) {
@@ -166,13 +168,16 @@ public final class SurrogateExplainer implements PromptExplainer {
             List<Double> fitDelta = new ArrayList<>();
             sampleList = new ArrayList<>();
             List<String> fitPrompts = new ArrayList<>();
+            List<String> fitOutputs = new ArrayList<>();
             int samplesKept = 0;
             for (int r = 0; r < rowMasks.size(); r++) {
                 String p = requested.get(r + 1);
-                if (observed.get(slot.get(p)) != null) {
+                O o = observed.get(slot.get(p));
+                if (o != null) {
                     fitMasks.add(rowMasks.get(r));
                     fitDelta.add(deltaBySlot.get(slot.get(p)));
                     fitPrompts.add(p);
+                    fitOutputs.add(probe.describe(o));
                     samplesKept += r >= anchors.size() ? 1 : 0;
                 }
             }
@@ -189,7 +194,7 @@ public final class SurrogateExplainer implements PromptExplainer {
                 Mask m = fitMasks.get(k);
                 z[k] = m.asFeatures();
                 delta[k] = fitDelta.get(k);
-                sampleList.add(new Sample(m, fitPrompts.get(k), m.droppedFraction(), w[k], delta[k]));
+                sampleList.add(new Sample(m, fitPrompts.get(k), m.droppedFraction(), w[k], delta[k], fitOutputs.get(k)));
             }
             fit = design.surrogate().fit(z, delta, w);
             boot = budget.bootstrapReps() > 0
@@ -209,11 +214,12 @@ public final class SurrogateExplainer implements PromptExplainer {
                         boot.topKStability(), budget.level(), boot.lower(), boot.upper(), List.of());
         sampling = sampling.withUnreplacedUnits(perturb.unreplacedUnits());
         CallStats calls = new CallStats(requested.size(), slot.size(), requested.size() - slot.size(),
-                probe.preparationCalls(), failed, meter.retries(), meter.diskCacheHits());
+                probe.preparationCalls(), failed, meter.retries(), meter.diskCacheHits() + probe.storeHits());
         Timings timings = Timings.ofNanos(modelNanos, System.nanoTime() - start);
         Provenance provenance = new Provenance(ran, seed, info.id(), info.sha256(), modelSettings, Version.current());
         List<Warning> warnings = new ArrayList<>();
-        if (spec.distance() == DistanceKind.AUTO && ran.distance() != DistanceKind.TOKEN_WASSERSTEIN) {
+        if (spec.distance() == DistanceKind.AUTO && ran.distance().comparesText()
+                && ran.distance() != DistanceKind.TOKEN_WASSERSTEIN) {
             warnings.add(new Warning(Warning.Code.DISTANCE_CHOSEN, info.id() + " gives no token probabilities, so the"
                     + " text distance " + ran.distance().label() + " ran: the outputs are compared as text",
                     "set {logprobs} if the server returns log-probabilities, or choose a {distance}"));

@@ -15,6 +15,7 @@ import org.gsmile.core.UserInputException;
 import org.gsmile.core.adaptive.Hierarchy;
 import org.gsmile.core.adaptive.SamplingReport;
 import org.gsmile.core.adaptive.StopReason;
+import org.gsmile.core.explain.Artifact;
 import org.gsmile.core.explain.Attribution;
 import org.gsmile.core.explain.Baseline;
 import org.gsmile.core.explain.CallStats;
@@ -140,6 +141,20 @@ public final class ExplanationJson {
             number(o, "inputDistance", sample.inputDistance());
             number(o, "weight", sample.weight());
             number(o, "outputDistance", sample.outputDistance());
+            o.put("output", sample.output());
+        }
+        // Only where a front end wrote files (explain-image --out), as config's maskToken only with a mask.
+        if (!e.artifacts().isEmpty()) {
+            ArrayNode files = root.putArray("files");
+            for (Artifact a : e.artifacts()) {
+                ObjectNode o = files.addObject();
+                o.put("role", a.role());
+                o.put("file", a.file());
+                o.put("mask", a.mask());
+                o.put("prompt", a.prompt());
+                number(o, "outputDistance", a.outputDistance());
+                o.put("sha256", a.sha256());
+            }
         }
         return root;
     }
@@ -219,14 +234,20 @@ public final class ExplanationJson {
         for (JsonNode o : root.path("samples")) {
             JsonNode w = o.get("weight");
             samples.add(new Sample(Mask.parse(text(o, "mask")), text(o, "prompt"), number(o, "inputDistance"),
-                    w == null || w.isNull() ? Double.POSITIVE_INFINITY : w.asDouble(), number(o, "outputDistance")));
+                    w == null || w.isNull() ? Double.POSITIVE_INFINITY : w.asDouble(), number(o, "outputDistance"),
+                    o.path("output").asText("")));
         }
         List<Warning> warnings = new ArrayList<>();
         for (JsonNode w : root.path("warnings")) {
             warnings.add(new Warning(Warning.Code.of(text(w, "code")), text(w, "message"), text(w, "remedy")));
         }
+        List<Artifact> artifacts = new ArrayList<>();
+        for (JsonNode a : root.path("files")) {
+            artifacts.add(new Artifact(text(a, "role"), text(a, "file"), a.path("mask").asText(""),
+                    a.path("prompt").asText(""), number(a, "outputDistance"), a.path("sha256").asText("")));
+        }
         return new Explanation(new Baseline(text(root, "prompt"), text(root, "output"), tokens), attribution, fit,
-                samples, sampling, cost, provenance, warnings);
+                samples, sampling, cost, provenance, warnings, artifacts);
     }
 
     private static StopReason stopReason(String label) {

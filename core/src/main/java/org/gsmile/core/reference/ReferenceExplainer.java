@@ -19,6 +19,7 @@ import org.gsmile.core.mask.Coalitions;
 import org.gsmile.core.mask.Mask;
 import org.gsmile.core.mask.MaskSampler;
 import org.gsmile.core.mask.PerturbationOperator;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.Method;
@@ -50,7 +51,7 @@ public final class ReferenceExplainer implements PromptExplainer {
     }
 
     @Override
-    public Explanation explain(ExplanationRequest request, GenerativeModel model) {
+    public Explanation explain(ExplanationRequest request, BlackBoxModel model) {
         boolean shapley = spec.method() == Method.EXACT_SHAPLEY;
         ExplainerParts enumerating = new ExplainerParts() {
             @Override
@@ -65,6 +66,21 @@ public final class ReferenceExplainer implements PromptExplainer {
 
             @Override
             public Observation<?> observation(GenerativeModel m) {
+                return parts.observation(m);
+            }
+
+            @Override
+            public ExplanationSpec specFor(ExplanationSpec s, BlackBoxModel m) {
+                return parts.specFor(s, m);
+            }
+
+            @Override
+            public UnitSplitter splitter(BlackBoxModel m) {
+                return parts.splitter(m);
+            }
+
+            @Override
+            public Observation<?> observation(BlackBoxModel m) {
                 return parts.observation(m);
             }
 

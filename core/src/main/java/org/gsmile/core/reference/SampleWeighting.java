@@ -19,6 +19,16 @@ public interface SampleWeighting {
      */
     double[] weights(List<Mask> masks);
 
+    /**
+     * This weighting for one explanation's prompt, for weightings of perturbed prompts rather than of
+     * masks (the {@code wmd} kernel); the others are the same for every prompt and return themselves.
+     *
+     * @param perturbed the perturbed prompt each mask stands for
+     */
+    default SampleWeighting bind(String prompt, java.util.function.Function<Mask, String> perturbed) {
+        return this;
+    }
+
     /** Masks to observe in every explanation besides the drawn samples; they are not counted as samples. */
     default List<Mask> anchors(int units) {
         return List.of();

@@ -27,14 +27,16 @@ import org.gsmile.core.UserInputException;
  * @param budget       samples besides the original prompt
  * @param topK         the top set whose stability is reported (and awaited by {@link SampleBudget.Auto})
  * @param keep         probability of keeping a unit (Bernoulli samplers; the fixed sampler drops round((1-keep)n))
- * @param sigma        width of the Gaussian kernel
+ * @param sigma        width of the gaussian and wmd kernels (each has its own default)
  * @param maxNewTokens length of the greedy output that is explained
  * @param sign         which way the scores point: the distance convention, or important units positive
+ * @param featureModel the ONNX image model whose feature vectors {@link DistanceKind#FEATURE_WASSERSTEIN}
+ *                     compares (a path); null with any other distance
  */
 public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operator, String maskToken,
                               SamplerKind sampler, KernelKind kernel, SurrogateKind surrogate, DistanceKind distance,
                               Method method, SampleBudget budget, int topK, double keep, double sigma,
-                              int maxNewTokens, SignConvention sign) {
+                              int maxNewTokens, SignConvention sign, String featureModel) {
     public static final String DEFAULT_MASK_TOKEN = "[MASK]";
     public static final double DEFAULT_KEEP = 0.5;
     public static final double DEFAULT_SIGMA = 0.5;
@@ -68,11 +70,17 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         if (!usesKeep(sampler)) {
             keep = DEFAULT_KEEP;
         }
-        if (kernel != KernelKind.GAUSSIAN) {
+        if (!kernel.usesSigma()) {
             sigma = DEFAULT_SIGMA;
         }
         if (operator != OperatorKind.MASK) {
             maskToken = DEFAULT_MASK_TOKEN;
+        }
+        if (distance != DistanceKind.FEATURE_WASSERSTEIN) {
+            featureModel = null;
+        } else if (featureModel == null || featureModel.isBlank()) {
+            throw new UserInputException("{distance=feature-wasserstein} compares the feature vectors of an image model:"
+                    + " name its ONNX file with {featureModel}");
         }
         if (maskToken == null || maskToken.isBlank()) {
             throw new UserInputException("{maskToken} is empty: give a placeholder such as {maskToken="
@@ -137,7 +145,10 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
     public Builder toBuilder() {
         Builder b = new Builder().preset(preset).units(units).operator(operator).maskToken(maskToken).sampler(sampler)
                 .kernel(kernel).surrogate(surrogate).distance(distance).method(method).budget(budget).topK(topK)
-                .keep(keep).sigma(sigma).maxNewTokens(maxNewTokens).sign(sign);
+                .keep(keep).maxNewTokens(maxNewTokens).sign(sign);
+        b.featureModel = featureModel;
+        // A width at its kernel's default stays unset, so that changing the kernel gives the new one's default.
+        b.sigma = usesSigma() && sigma != kernel.defaultSigma() ? sigma : null;
         b.given.clear();
         return b;
     }
@@ -154,7 +165,7 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
 
     /** Whether this spec's {@code sigma} has an effect. */
     public boolean usesSigma() {
-        return !method.isReference() && kernel == KernelKind.GAUSSIAN;
+        return !method.isReference() && kernel.usesSigma();
     }
 
     /** Whether the surrogate is fitted with bootstrap intervals (wls and profile; sgd is too slow to refit 200 times). */
@@ -181,9 +192,11 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
         private SampleBudget budget;
         private int topK = DEFAULT_TOP_K;
         private double keep = DEFAULT_KEEP;
-        private double sigma = DEFAULT_SIGMA;
+        /** Null until set: each kernel has its own default width. */
+        private Double sigma;
         private int maxNewTokens = DEFAULT_MAX_NEW_TOKENS;
         private SignConvention sign = SignConvention.DISTANCE;
+        private String featureModel;
         private Integer maxSamples;
         /** The settings given explicitly: only they can be refused as having no effect. */
         private final EnumSet<Setting> given = EnumSet.noneOf(Setting.class);
@@ -311,6 +324,13 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
             return this;
         }
 
+        /** The ONNX image model of {@link DistanceKind#FEATURE_WASSERSTEIN}, as a path; refused with any other distance. */
+        public Builder featureModel(String v) {
+            featureModel = v;
+            mark(Setting.FEATURE_MODEL, v != null);
+            return this;
+        }
+
         private void refuseWithoutEffect(SamplerKind s, KernelKind k, SampleBudget b) {
             if (method.isReference()) {
                 for (Setting x : List.of(Setting.PRESET, Setting.SAMPLER, Setting.KERNEL, Setting.SAMPLES,
@@ -329,15 +349,21 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
                         + " keep probability of the bernoulli, paired-bernoulli and fixed samplers; leave {keep} out, or"
                         + " choose one of those with {sampler}");
             }
-            if (given.contains(Setting.SIGMA) && k != KernelKind.GAUSSIAN) {
+            if (given.contains(Setting.SIGMA) && !k.usesSigma()) {
                 throw new UserInputException("{sigma} has no effect with {kernel=" + k.label() + "}"
                         + (given.contains(Setting.KERNEL) ? "" : " (the " + preset.label() + " preset's kernel)")
-                        + ": it is the width of the Gaussian kernel; leave {sigma} out, or give {kernel=gaussian}");
+                        + ": it is the width of the gaussian and wmd kernels; leave {sigma} out, or give"
+                        + " {kernel=gaussian}");
             }
             if (given.contains(Setting.MASK_TOKEN) && operator != OperatorKind.MASK) {
                 throw new UserInputException("{maskToken} has no effect with {operator=" + operator.label() + "}: it is"
                         + " what {operator=mask} puts in place of a removed unit; leave {maskToken} out, or give"
                         + " {operator=mask}");
+            }
+            if (given.contains(Setting.FEATURE_MODEL) && distance != DistanceKind.FEATURE_WASSERSTEIN) {
+                throw new UserInputException("{featureModel} has no effect with {distance=" + distance.label() + "}: it is"
+                        + " the image model whose features {distance=feature-wasserstein} compares; leave {featureModel}"
+                        + " out, or give {distance=feature-wasserstein}");
             }
             if (given.contains(Setting.TOP_K) && surrogate == SurrogateKind.SGD) {
                 throw new UserInputException("{topK} has no effect with {surrogate=sgd}: without bootstrap refits there is"
@@ -367,7 +393,8 @@ public record ExplanationSpec(Preset preset, UnitKind units, OperatorKind operat
             }
             refuseWithoutEffect(s, k, b);
             return new ExplanationSpec(preset, units, operator, maskToken, s, k, f, distance, method, b, topK,
-                    keep, sigma, maxNewTokens, sign);
+                    keep, sigma != null ? sigma : k.usesSigma() ? k.defaultSigma() : DEFAULT_SIGMA, maxNewTokens, sign,
+                    featureModel);
         }
     }
 }

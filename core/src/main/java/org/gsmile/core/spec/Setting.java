@@ -10,7 +10,7 @@ public enum Setting {
     MODEL("model"), PROMPT("prompt"), PRESET("preset"), SAMPLES("samples"), MAX_SAMPLES("maxSamples"),
     TOP_K("topK"), UNITS("units"), OPERATOR("operator"), MASK_TOKEN("maskToken"), SAMPLER("sampler"),
     KERNEL("kernel"), REFERENCE("reference"), SEED("seed"), KEEP("keep"), SIGMA("sigma"), DISTANCE("distance"),
-    SURROGATE("surrogate"), MAX_NEW_TOKENS("maxNewTokens"), SIGN("sign"), API_KEY_ENV("apiKeyEnv"), LOGPROBS("logprobs"),
+    SURROGATE("surrogate"), MAX_NEW_TOKENS("maxNewTokens"), SIGN("sign"), FEATURE_MODEL("featureModel"), API_KEY_ENV("apiKeyEnv"), LOGPROBS("logprobs"),
     CACHE("cache"), CONCURRENCY("concurrency"), MAX_RETRIES("maxRetries"), TIMEOUT("timeout");
 
     private final String key;

@@ -13,7 +13,7 @@ import org.gsmile.core.UserInputException;
  */
 public final class SpecConfig {
     /** Keys of the map that describe the model or the baseline rather than the spec. */
-    public static final Set<String> NOT_SPEC = Set.of("model", "logprobs", "baseline");
+    public static final Set<String> NOT_SPEC = Set.of("model", "logprobs", "baseline", "inputImage");
 
     private SpecConfig() {
     }
@@ -31,6 +31,9 @@ public final class SpecConfig {
         c.put("keep", s.usesKeep() ? s.keep() : null);
         c.put("sigma", s.usesSigma() ? s.sigma() : null);
         c.put("distance", s.distance().label());
+        if (s.featureModel() != null) {
+            c.put("featureModel", s.featureModel());
+        }
         c.put("surrogate", reference ? null : s.surrogate().label());
         c.put("maxNewTokens", s.maxNewTokens());
         c.putAll(modelSettings);
@@ -84,6 +87,7 @@ public final class SpecConfig {
                 case "sigma" -> b.sigma(number(key, v));
                 case "maxNewTokens" -> b.maxNewTokens(whole(key, v));
                 case "sign" -> b.sign(SignConvention.of(text(key, v)));
+                case "featureModel" -> b.featureModel(text(key, v));
                 case "samples", "maxSamples", "minSamples" -> {
                     // both read below: auto's cap is maxSamples
                 }

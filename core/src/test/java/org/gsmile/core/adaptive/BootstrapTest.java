@@ -94,4 +94,91 @@ class BootstrapTest {
             assertTrue(b.lower()[u] < theta[u] && theta[u] < b.upper()[u]);
         }
     }
+    @Test
+    void refitsInParallelGiveWhatOneRefitAtATimeGave() {
+        // The Shapley kernel with its anchors (constraints) and some strata whole, some partial.
+        List<Mask> all = allMasks(7);
+        java.util.Collections.shuffle(all, new java.util.Random(5));
+        List<Mask> masks = new ArrayList<>();
+        masks.add(all.stream().filter(m -> m.keptCount() == 0).findFirst().orElseThrow());
+        masks.add(all.stream().filter(m -> m.keptCount() == 7).findFirst().orElseThrow());
+        for (Mask m : all) {
+            if (m.keptCount() == 1 || m.keptCount() == 6 || (m.keptCount() == 3 && masks.size() < 30)) {
+                masks.add(m);
+            }
+        }
+        SplittableRandom noise = new SplittableRandom(11);
+        double[] y = new double[masks.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = masks.get(i).keptCount() == 7 ? 0 : noise.nextDouble();
+        }
+        ShapleyKernel kernel = new ShapleyKernel();
+        ConstrainedLeastSquares wls = new ConstrainedLeastSquares();
+        double[] theta = wls.fit(masks.stream().map(Mask::asFeatures).toArray(double[][]::new), y,
+                kernel.weights(masks)).coefficients();
+        BootstrapResult got = Bootstrap.run(masks, y, kernel, wls, theta, 200, 0.95, 3, new SplittableRandom(9));
+        double[][] expected = sequentialBounds(masks, y, kernel, wls, theta, 200, 3, new SplittableRandom(9));
+        assertArrayEquals(expected[0], got.lower(), 0.0);
+        assertArrayEquals(expected[1], got.upper(), 0.0);
+        assertEquals(expected[2][0], got.topKStability(), 0.0);
+    }
+
+    /** The bootstrap as it was written before its refits ran in parallel: lower, upper, {stability}. */
+    static double[][] sequentialBounds(List<Mask> masks, double[] y, SampleWeighting weighting,
+                                       ConstrainedLeastSquares surrogate, double[] theta, int reps, int k,
+                                       SplittableRandom random) {
+        int p = theta.length;
+        double[] w = weighting.weights(masks);
+        int n = masks.get(0).size();
+        List<Integer> fixed = new ArrayList<>();
+        List<List<Integer>> strata = new ArrayList<>();
+        for (int s = 0; s <= n; s++) {
+            strata.add(new ArrayList<>());
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] == Double.POSITIVE_INFINITY) {
+                fixed.add(i);
+            } else {
+                strata.get(masks.get(i).keptCount()).add(i);
+            }
+        }
+        List<List<Integer>> free = strata.stream().filter(r -> !r.isEmpty()).toList();
+        int[] top = Bootstrap.topK(theta, k);
+        java.util.Arrays.sort(top);
+        double[][] draws = new double[p][reps];
+        int same = 0;
+        for (int r = 0; r < reps; r++) {
+            List<Mask> rm = new ArrayList<>();
+            double[] ry = new double[masks.size()];
+            int at = 0;
+            for (int i : fixed) {
+                rm.add(masks.get(i));
+                ry[at++] = y[i];
+            }
+            for (List<Integer> stratum : free) {
+                for (int j = 0; j < stratum.size(); j++) {
+                    int i = stratum.get(random.nextInt(stratum.size()));
+                    rm.add(masks.get(i));
+                    ry[at++] = y[i];
+                }
+            }
+            double[] t = surrogate.fit(rm.stream().map(Mask::asFeatures).toArray(double[][]::new), ry,
+                    weighting.weights(rm)).coefficients();
+            for (int u = 0; u < p; u++) {
+                draws[u][r] = t[u];
+            }
+            int[] tk = Bootstrap.topK(t, k);
+            java.util.Arrays.sort(tk);
+            same += java.util.Arrays.equals(top, tk) ? 1 : 0;
+        }
+        double[] lower = new double[p];
+        double[] upper = new double[p];
+        double tail = (1 - 0.95) / 2;
+        for (int u = 0; u < p; u++) {
+            java.util.Arrays.sort(draws[u]);
+            lower[u] = Bootstrap.percentile(draws[u], tail);
+            upper[u] = Bootstrap.percentile(draws[u], 1 - tail);
+        }
+        return new double[][] {lower, upper, {(double) same / reps}};
+    }
 }

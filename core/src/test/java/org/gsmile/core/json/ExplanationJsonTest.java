@@ -196,7 +196,7 @@ class ExplanationJsonTest {
                 "intervals", "unreplacedUnits"), names(tree.get("sampling").fieldNames()));
         assertEquals(List.of("modelSha256", "gsmileVersion", "method"), names(tree.get("provenance").fieldNames()));
         assertEquals("surrogate", tree.get("provenance").get("method").asText());
-        assertEquals(List.of("mask", "prompt", "inputDistance", "weight", "outputDistance"),
+        assertEquals(List.of("mask", "prompt", "inputDistance", "weight", "outputDistance", "output"),
                 names(tree.get("samples").get(0).fieldNames()));
     }
 

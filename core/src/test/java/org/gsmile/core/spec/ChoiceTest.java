@@ -19,7 +19,8 @@ class ChoiceTest {
     void aNearMissNamesTheClosestChoice() {
         UserInputException e = assertThrows(UserInputException.class, () -> DistanceKind.of("wasserstein"));
         assertEquals("unknown {distance} 'wasserstein': did you mean token-wasserstein? choose auto, token-wasserstein,"
-                + " logprob-shift, embedding-wasserstein or sentence-embedding", e.template());
+                + " logprob-shift, embedding-wasserstein, sentence-embedding, channel-wasserstein, sliced-wasserstein, ssim or"
+                + " feature-wasserstein", e.template());
         e = assertThrows(UserInputException.class, () -> UnitKind.of("wrods"));
         assertEquals("unknown {units} 'wrods': did you mean words? choose words, tokens, phrases, sentences, phrases-then-words or sentences-then-words",
                 e.template());

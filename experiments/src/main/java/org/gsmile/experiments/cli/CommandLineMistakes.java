@@ -132,7 +132,7 @@ final class CommandLineMistakes {
                 }
                 return "unknown option '" + option + "'";
             }
-            if (first.chars().anyMatch(Character::isWhitespace)) {
+            if (first.chars().anyMatch(Character::isWhitespace) && spec.parent() == null) {
                 return "unknown command '" + first + "': to explain a prompt, write " + spec.qualifiedName()
                         + " explain \"" + first + "\"";
             }
@@ -186,8 +186,8 @@ final class CommandLineMistakes {
                 near = n;
             }
         }
-        String choose = "choose " + String.join(", ", names.subList(0, names.size() - 1)) + " or "
-                + names.get(names.size() - 1);
+        String choose = names.size() == 1 ? "the command is " + names.get(0)
+                : "choose " + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
         return (near == null ? "" : "did you mean " + near + "? ") + choose;
     }
 

@@ -2,10 +2,8 @@ package org.gsmile.experiments.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gsmile.api.Explainers;
-import org.gsmile.core.UserInputException;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.json.ExplanationJson;
@@ -13,7 +11,6 @@ import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.experiments.output.ExplanationText;
 import org.gsmile.experiments.output.SamplingText;
-import org.gsmile.models.resolve.ModelResolver;
 import org.gsmile.perturbation.MarkedSplitter;
 import org.gsmile.perturbation.WordSplitter;
 import picocli.CommandLine.Command;
@@ -61,20 +58,14 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            String near = format.strip().toLowerCase(Locale.ROOT);
-            throw new UserInputException(format.isBlank() ? "--format is empty: choose text or json"
-                    : "unknown --format '" + format + "': " + (near.equals("text") || near.equals("json")
-                    ? "did you mean " + near + "? " : "") + "choose text or json");
-        }
+        OutputFormat output = OutputFormat.of(format);
         ExplanationSpec explanationSpec = options.spec();
         String text = String.join(" ", prompt);
         ExplanationRequest request = new ExplanationRequest(text, options.seed);
         // Marker mistakes cost no model load: the splitter would find them only after loading it.
         new MarkedSplitter(new WordSplitter()).segment(text);
         Explanation explanation;
-        try (GenerativeModel model = ModelResolver.fromEnvironment(root.environment(), root.home())
-                .resolve(options.model, options.remoteOptions(root.environment(), root.home()))) {
+        try (GenerativeModel model = options.openModel(root.environment(), root.home())) {
             explanation = Explainers.create(explanationSpec).explain(request, model);
         }
         if (explanation.calls().failed() > 0) {
@@ -82,7 +73,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     + " perturbed prompts still failed after retries and were left out of the fit");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (output == OutputFormat.JSON) {
             out.println(ExplanationJson.write(explanation));
         } else {
             out.print(new ExplanationText(System.console() != null).render(explanation));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.spec.DistanceKind;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.KernelKind;
@@ -18,6 +19,7 @@ import org.gsmile.core.spec.UnitKind;
 import org.gsmile.models.http.RemoteModels;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.http.RetryPolicy;
+import org.gsmile.models.resolve.ModelResolver;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,10 +32,12 @@ public final class ExplainOptions {
     static final String DEFAULT_MODEL = "local:stories260K";
 
     @Option(names = "--model", paramLabel = "REF", defaultValue = DEFAULT_MODEL,
-            description = "Model to explain: local:stories260K (default), local:/path/model.bin or local:/path/model.gguf;"
+            description = "Model to explain: local:stories260K (default; explain-image: onnx-editor:tinyeditor),"
+                    + " local:/path/model.bin or local:/path/model.gguf;"
                     + " onnx:NAME (a model folder under GSMILE_MODELS, e.g. onnx:tinygpt) or onnx:/path/model.onnx;"
                     + " openai:<baseUrl>#<model> (any OpenAI-compatible server; add ?api=completions for /completions)"
-                    + " or ollama:<model>[@http://host:port].")
+                    + " or ollama:<model>[@http://host:port]; oracle:keywords#rain=0.6,remove=0.4 (a model with known"
+                    + " Shapley values, for checking metrics).")
     String model;
 
     @Option(names = "--samples", paramLabel = "J|auto",
@@ -88,8 +92,10 @@ public final class ExplainOptions {
 
     @Option(names = "--kernel", paramLabel = "NAME",
             description = "Sample weights of the surrogate fit: shapley (the Shapley kernel with the efficiency "
-                    + "constraint, so scores estimate Shapley values; default), gaussian (exp(-d^2/sigma^2), the thesis; "
-                    + "the default with --surrogate sgd) or uniform.")
+                    + "constraint, so scores estimate Shapley values; default), gaussian (exp(-d^2/sigma^2) on the "
+                    + "fraction d of units removed, the thesis; the default with --surrogate sgd), wmd (sqrt(exp(-d^2/"
+                    + "sigma^2)) on the Word Mover's distance d between the original and the perturbed prompt, as the "
+                    + "thesis group's code weighs samples) or uniform.")
     String kernel;
 
     @Option(names = "--reference", paramLabel = "NAME",
@@ -105,7 +111,7 @@ public final class ExplainOptions {
     double keep;
 
     @Option(names = "--sigma", paramLabel = "S", defaultValue = "" + ExplanationSpec.DEFAULT_SIGMA,
-            description = "Width of the Gaussian kernel exp(-d^2/S^2) on the fraction d of words removed. Default: ${DEFAULT-VALUE}.")
+            description = "Width of the gaussian and wmd kernels. Default: 0.5 for gaussian, 0.25 for wmd.")
     double sigma;
 
     @Option(names = "--distance", paramLabel = "NAME", defaultValue = "auto",
@@ -113,7 +119,8 @@ public final class ExplainOptions {
                     + " else embedding-wasserstein, and the output says which ran), token-wasserstein (Wasserstein-1"
                     + " between next-token distributions), logprob-shift (mean rise in negative log-likelihood of the"
                     + " output), embedding-wasserstein (Word Mover's Distance between the output texts) or"
-                    + " sentence-embedding (cosine distance between sentence embeddings of the outputs).")
+                    + " sentence-embedding (cosine distance between sentence embeddings of the outputs). For images"
+                    + " (explain-image): channel-wasserstein (auto), sliced-wasserstein, ssim or feature-wasserstein.")
     String distance;
 
     @Option(names = "--surrogate", paramLabel = "NAME",
@@ -170,6 +177,11 @@ public final class ExplainOptions {
      * Options left out stay unset, so the preset fills them.
      */
     ExplanationSpec spec() {
+        return builder().build();
+    }
+
+    /** The builder {@link #spec()} builds, for commands that add settings of their own. */
+    ExplanationSpec.Builder builder() {
         ExplanationSpec.Builder b = ExplanationSpec.builder();
         // Only options the user gave are set: the spec refuses a given option that has no effect with
         // the others, and fills the rest from the preset.
@@ -231,11 +243,11 @@ public final class ExplainOptions {
             }
             b.maxSamples(maxSamples);
         }
-        return b.build();
+        return b;
     }
 
     /** Whether the user gave the option on the command line (rather than picocli filling its default). */
-    private boolean given(String option) {
+    boolean given(String option) {
         return mixee.commandLine().getParseResult().hasMatchedOption(option);
     }
 
@@ -277,10 +289,16 @@ public final class ExplainOptions {
      * How to call an openai: or ollama: model, from these options and the given environment.
      * Options that only a remote model reads are refused for any other model.
      */
+    /** The model these options name, loaded (or connected to) with their client settings. */
+    GenerativeModel openModel(Map<String, String> env, Path home) {
+        return ModelResolver.fromEnvironment(env, home).resolve(model, remoteOptions(env, home));
+    }
+
     RemoteOptions remoteOptions(Map<String, String> env, Path home) {
         String kind = model.strip().toLowerCase(java.util.Locale.ROOT);
         // Only a reference that names a model of another kind; a malformed one gets the resolver's own line.
-        if (!RemoteModels.accepts(model) && (kind.startsWith("local:") || kind.startsWith("onnx:"))) {
+        if (!RemoteModels.accepts(model) && (kind.startsWith("local:") || kind.startsWith("onnx:")
+                || kind.startsWith("oracle:"))) {
             for (String option : List.of("--logprobs", "--api-key-env", "--cache", "--concurrency", "--max-retries",
                     "--timeout")) {
                 if (given(option)) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "Explains why a generative model produced its output: gSMILE perturbs the prompt, "
                 + "measures how far the output moves (Wasserstein distances) and fits a weighted linear "
                 + "surrogate whose coefficients rank the prompt's words.",
-        subcommands = {ExplainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExplainCommand.class, ExplainImageCommand.class, EvaluateCommand.class, RunCommand.class,
+                ReportCommand.class, ScenariosCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Gsmile implements Callable<Integer> {
     /** Exit code for a user mistake: bad option, missing file, unreachable server. */
     public static final int USAGE = 2;
@@ -86,7 +87,13 @@ public final class Gsmile implements Callable<Integer> {
         if (key.equals(Setting.PROMPT.key())) {
             return value == null ? "the prompt" : "the prompt \"" + value + "\"";
         }
-        String flag = "--" + Setting.kebab(key);
+        // The metrics' settings whose command-line name is longer than their key.
+        String name = switch (key) {
+            case "seeds" -> "stability-seeds";
+            case "randomRankings" -> "random";
+            default -> Setting.kebab(key);
+        };
+        String flag = "--" + name;
         return value == null ? flag : flag + " " + value;
     }
 

@@ -280,8 +280,11 @@ public final class ExplanationText {
                     + " distance from the original output when the " + noun + " joins a coalition of the other "
                     + plural + ", averaged over coalitions with the Shapley weights." + efficiency(e);
         }
-        String kernel = spec.kernel() == KernelKind.GAUSSIAN ? "the Gaussian kernel (samples close to the prompt"
-                + " count most)" : "uniform weights";
+        String kernel = switch (spec.kernel()) {
+            case GAUSSIAN -> "the Gaussian kernel (samples close to the prompt count most)";
+            case WMD -> "the Word Mover's kernel (perturbed prompts close in meaning to the prompt count most)";
+            default -> "uniform weights";
+        };
         return "each " + noun + "'s coefficient θ in the linear surrogate Δ ≈ θ·z + θ₀ (z = 1 keeps the " + noun
                 + ")" + flipped + ", fitted with " + kernel + ": the change in the fitted " + distanceName + " when the "
                 + noun + " is kept and the other " + plural + " stay as they are. It is not a Shapley value;"

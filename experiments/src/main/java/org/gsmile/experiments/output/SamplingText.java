@@ -148,6 +148,7 @@ public final class SamplingText {
         return switch (spec.kernel()) {
             case SHAPLEY -> "Shapley kernel";
             case GAUSSIAN -> "Gaussian kernel (sigma " + number(spec.sigma()) + ")";
+            case WMD -> "Word Mover's kernel on the prompts (sigma " + number(spec.sigma()) + ")";
             case UNIFORM -> "uniform weights";
         };
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.gsmile.core.spec.UnitKind;
 
 /** Small pieces of the text output: escaping, counted nouns, wrapping, cutting with a mark. */
-final class TextFormat {
+public final class TextFormat {
     /** Prose lines are wrapped at this width. */
     static final int WIDTH = 100;
 
@@ -17,7 +17,7 @@ final class TextFormat {
      * Text on one line: line breaks and tabs written as backslash n, r and t, other control
      * characters (and the Unicode line and paragraph separators) as backslash u and four hex digits.
      */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);

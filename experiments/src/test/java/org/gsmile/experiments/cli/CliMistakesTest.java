@@ -285,8 +285,8 @@ class CliMistakesTest {
                 rowWithEnv("GSMILE_MODELS={tmp}/a-file is a file, not a folder", Map.of("GSMILE_MODELS", "{tmp}/a-file"),
                         "explain", "--model", "onnx:tinygpt", PROMPT),
                 // Commands, options and prompts picocli cannot place.
-                row("gsmile: unknown command 'explian': did you mean explain? choose explain, bench or help", "explian",
-                        PROMPT),
+                row("gsmile: unknown command 'explian': did you mean explain? choose explain, explain-image, evaluate, run,"
+                        + " report, scenarios, bench or help", "explian", PROMPT),
                 row("gsmile: unknown command 'explian': did you mean explain?", "help", "explian"),
                 row("gsmile: unknown command '" + PROMPT + "': to explain a prompt, write gsmile explain \"" + PROMPT
                         + "\"", PROMPT),

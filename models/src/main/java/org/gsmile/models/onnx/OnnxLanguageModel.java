@@ -361,7 +361,7 @@ public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
         return hf;
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());

@@ -38,17 +38,23 @@ public final class OnnxModels {
             throw new UserInputException("'" + reference + "' names no model: use onnx:NAME (a folder under "
                     + "GSMILE_MODELS, e.g. onnx:tinygpt) or onnx:/path/to/model.onnx");
         }
-        return OnnxLanguageModel.load(reference, modelFile(location, modelsDir), options);
+        return OnnxLanguageModel.load(reference, modelFile(PREFIX, location, modelsDir), options);
     }
 
-    private static Path modelFile(String location, Path modelsDir) {
+    /**
+     * The model file a reference names: a path (the file, or the folder holding {@value #MODEL_FILE}),
+     * or a name of a folder under GSMILE_MODELS. Every problem is one line in the reference's own terms.
+     *
+     * @param prefix the reference's kind, e.g. {@code onnx:} or {@code onnx-editor:}, for the messages
+     */
+    static Path modelFile(String prefix, String location, Path modelsDir) {
         boolean isPath = location.contains("/") || location.contains("\\") || location.startsWith("~")
                 || location.toLowerCase(Locale.ROOT).endsWith(".onnx");
         if (isPath) {
             Path path = expandHome(location);
             if (Files.isDirectory(path)) {
                 if (!Files.isRegularFile(path.resolve(MODEL_FILE))) {
-                    throw new UserInputException("onnx:" + location + " is a folder without " + MODEL_FILE
+                    throw new UserInputException(prefix + location + " is a folder without " + MODEL_FILE
                             + ": give the folder that holds " + MODEL_FILE + " and its config.json, or the .onnx file");
                 }
                 return path.resolve(MODEL_FILE);
@@ -61,40 +67,46 @@ public final class OnnxModels {
             return path;
         }
         if (modelsDir == null) {
-            throw new UserInputException("onnx:" + location + " exists only in the shared models folder: set "
+            throw new UserInputException(prefix + location + " exists only in the shared models folder: set "
                     + "GSMILE_MODELS to the folder holding " + location + "/ (e.g. ../shared/models), or give "
-                    + "onnx:/path/to/model.onnx");
+                    + prefix + "/path/to/model.onnx");
         }
         if (!Files.isDirectory(modelsDir)) {
             throw new UserInputException("GSMILE_MODELS=" + modelsDir + (Files.exists(modelsDir) ? " is a file, not a"
                     + " folder" : " does not exist") + ": point GSMILE_MODELS at the folder holding " + location
-                    + "/, or give onnx:/path/to/model.onnx");
+                    + "/, or give " + prefix + "/path/to/model.onnx");
         }
         Path file = modelsDir.resolve(location).resolve(MODEL_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new UserInputException(file + " does not exist: onnx:" + location + " exists only in the shared"
+            throw new UserInputException(file + " does not exist: " + prefix + location + " exists only in the shared"
                     + " models folder and GSMILE_MODELS=" + modelsDir + " has no " + location + "/" + MODEL_FILE
-                    + "; point GSMILE_MODELS at that folder or give onnx:/path/to/model.onnx");
+                    + "; point GSMILE_MODELS at that folder or give " + prefix + "/path/to/model.onnx");
         }
         return file;
     }
 
-    private static OnnxOptions options(String query, String reference) {
+    static OnnxOptions options(String query, String reference) {
         int batch = OnnxOptions.DEFAULT_BATCH_SIZE;
         for (String pair : query.split("&")) {
             String[] kv = pair.split("=", 2);
             if (kv.length != 2 || !kv[0].strip().equals("batch")) {
                 throw new UserInputException("unknown option '" + pair + "' in " + reference
-                        + ": the only option is batch=N, e.g. onnx:tinygpt?batch=32");
+                        + ": the only option is batch=N, e.g. " + example(reference) + "?batch=32");
             }
             try {
                 batch = Integer.parseInt(kv[1].strip());
             } catch (NumberFormatException e) {
                 throw new UserInputException("batch must be a whole number in " + reference + ", got '" + kv[1]
-                        + "': e.g. onnx:tinygpt?batch=32");
+                        + "': e.g. " + example(reference) + "?batch=32");
             }
         }
         return OnnxOptions.withBatchSize(batch);
+    }
+
+    /** The reference without its options, for an example in a message. */
+    private static String example(String reference) {
+        int query = reference.indexOf('?');
+        return reference.startsWith(PREFIX) ? PREFIX + "tinygpt" : query < 0 ? reference : reference.substring(0, query);
     }
 
     private static Path expandHome(String spec) {

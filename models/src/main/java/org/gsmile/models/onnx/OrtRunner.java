@@ -1,5 +1,6 @@
 package org.gsmile.models.onnx;
 
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,11 @@ final class OrtRunner implements AutoCloseable {
      * Loads {@code file} for up to {@code concurrency} simultaneous runs, each using
      * {@code threadsPerRun} ONNX Runtime intra-op threads.
      */
+    /** As {@link #load(Path, String, String, int, int)}, for models run through {@link #run(List, String, String)}. */
+    static OrtRunner load(Path file, int concurrency, int threadsPerRun) {
+        return load(file, null, null, concurrency, threadsPerRun);
+    }
+
     static OrtRunner load(Path file, String inputName, String outputName, int concurrency, int threadsPerRun) {
         Path absolute = file.toAbsolutePath();
         String fileName = absolute.getFileName().toString();
@@ -80,6 +86,62 @@ final class OrtRunner implements AutoCloseable {
             model.close();
             throw new UserInputException(file + " cannot be loaded by ONNX Runtime (" + firstLine(e)
                     + "): replace it with a complete ONNX export", e);
+        }
+    }
+
+    /** A named input of one run: int64 ids or float32 values, with its shape. */
+    record Tensor(String name, long[] shape, long[] longs, float[] floats) {
+        static Tensor int64(String name, long[] values, long... shape) {
+            return new Tensor(name, shape, values, null);
+        }
+
+        static Tensor float32(String name, float[] values, long... shape) {
+            return new Tensor(name, shape, null, values);
+        }
+
+        NDArray create(NDManager manager) {
+            NDArray a = longs != null ? manager.create(LongBuffer.wrap(longs), new Shape(shape), DataType.INT64)
+                    : manager.create(FloatBuffer.wrap(floats), new Shape(shape), DataType.FLOAT32);
+            a.setName(name);
+            return a;
+        }
+
+        String describe() {
+            return name + " " + (longs != null ? "int64 " : "float32 ") + java.util.Arrays.toString(shape);
+        }
+    }
+
+    /** One float32 output of a run: its values, row-major, and its shape. */
+    record Output(float[] values, long[] shape) {
+    }
+
+    /**
+     * Runs the model on named inputs and returns the float32 output {@code outputName} (the first
+     * output when null). {@code expects} says, for error messages, what the model must map to what.
+     */
+    Output run(List<Tensor> inputs, String outputName, String expects) {
+        Predictor<NDList, NDList> predictor = borrow();
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDList in = new NDList();
+            for (Tensor t : inputs) {
+                in.add(t.create(manager));
+            }
+            NDList outputs = predictor.predict(in);
+            NDArray out = outputName == null ? outputs.get(0) : outputs.get(outputName);
+            if (out == null) {
+                throw new UserInputException(file + " has no output named '" + outputName + "' (it gives "
+                        + outputs.stream().map(NDArray::getName).toList() + "): " + expects);
+            }
+            if (out.getDataType() != DataType.FLOAT32) {
+                throw new UserInputException(file + ": output '" + out.getName() + "' is " + out.getDataType()
+                        + ", not float32: " + expects);
+            }
+            return new Output(out.toFloatArray(), out.getShape().getShape());
+        } catch (TranslateException | ai.djl.engine.EngineException e) {
+            throw new UserInputException(file + " failed to run on " + inputs.stream().map(Tensor::describe).toList()
+                    + " (" + firstLine(e) + "): " + expects, e);
+        } finally {
+            predictors.add(predictor);
         }
     }
 

@@ -48,9 +48,30 @@ public final class TextProbe implements OutputProbe<String> {
             throw new UserInputException("the model returned an empty output for the prompt, so there is nothing to"
                     + " explain: rephrase or extend the prompt, or raise {maxNewTokens}");
         }
-        Baseline baseline = Baseline.ofText(prompt, text);
+        return prepared(Baseline.ofText(prompt, text), 1);
+    }
+
+    /** The original's output is its observation: a known baseline costs no call. */
+    @Override
+    public Prepared<String> resume(Baseline known) {
+        return prepared(known, 0);
+    }
+
+    private Prepared<String> prepared(Baseline baseline, int calls) {
+        String prompt = baseline.prompt();
+        String text = baseline.output();
         Map<String, String> failures = new ConcurrentHashMap<>();
         return new Prepared<>() {
+            @Override
+            public int preparationCalls() {
+                return calls;
+            }
+
+            @Override
+            public String describe(String output) {
+                return output;
+            }
+
             @Override
             public Baseline baseline() {
                 return baseline;

@@ -40,8 +40,17 @@ public final class TokenScoresProbe implements OutputProbe<TokenScores> {
             throw new UserInputException("the model ended its output right after the prompt, so there is nothing"
                     + " to explain: rephrase or extend the prompt");
         }
-        int[] continuation = g.tokens();
-        Baseline baseline = new Baseline(prompt, g.text(), continuation);
+        return prepared(new Baseline(prompt, g.text(), g.tokens()), 1);
+    }
+
+    /** y₀'s tokens are all teacher forcing needs: a known baseline costs no generation. */
+    @Override
+    public Prepared<TokenScores> resume(Baseline known) {
+        return known.outputTokens().length == 0 ? prepare(known.prompt()) : prepared(known, 0);
+    }
+
+    private Prepared<TokenScores> prepared(Baseline baseline, int calls) {
+        int[] continuation = baseline.outputTokens();
         return new Prepared<>() {
             @Override
             public Baseline baseline() {
@@ -51,6 +60,28 @@ public final class TokenScoresProbe implements OutputProbe<TokenScores> {
             @Override
             public CompletableFuture<List<TokenScores>> observe(List<String> prompts) {
                 return scorer.scoreAsync(prompts, continuation);
+            }
+
+            @Override
+            public int preparationCalls() {
+                return calls;
+            }
+
+            /** The most likely token at each position of y₀: what the perturbed prompt would say there. */
+            @Override
+            public String describe(TokenScores scores) {
+                int[] top = new int[scores.length()];
+                for (int t = 0; t < top.length; t++) {
+                    float[] p = scores.distributions()[t];
+                    int best = 0;
+                    for (int v = 1; v < p.length; v++) {
+                        if (p[v] > p[best]) {
+                            best = v;
+                        }
+                    }
+                    top[t] = best;
+                }
+                return scorer.decode(top);
             }
         };
     }

@@ -70,6 +70,11 @@ public final class TopLogprobsProbe implements OutputProbe<TopLogprobs> {
             }
 
             @Override
+            public String describe(TopLogprobs answer) {
+                return answer.text();
+            }
+
+            @Override
             public CompletableFuture<List<TopLogprobs>> observe(List<String> prompts) {
                 List<CompletableFuture<TopLogprobs>> calls = new ArrayList<>(prompts.size());
                 for (String p : prompts) {

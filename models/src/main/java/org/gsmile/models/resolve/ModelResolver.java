@@ -27,6 +27,7 @@ import org.gsmile.models.http.RemoteModels;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.http.UrlSecrets;
 import org.gsmile.models.onnx.OnnxModels;
+import org.gsmile.models.oracle.KeywordOracle;
 
 /**
  * Turns a model reference given on the command line into a loaded model:
@@ -35,7 +36,9 @@ import org.gsmile.models.onnx.OnnxModels;
  *       set, otherwise from the user cache, downloading it from Hugging Face on first use;</li>
  *   <li>{@code local:/path/to/model.bin}: a llama2.c checkpoint with tok512.bin or tokenizer.bin
  *       beside it;</li>
- *   <li>{@code local:/path/to/model.gguf}: an F32 llama GGUF file.</li>
+ *   <li>{@code local:/path/to/model.gguf}: an F32 llama GGUF file;</li>
+ *   <li>{@code oracle:keywords#rain=0.6,remove=0.4,not+good=0.5}: a {@link KeywordOracle}, a model whose
+ *       Shapley values are known, for evaluating explanations.</li>
  * </ul>
  * The stories260K files are pinned by SHA-256, so a result always names the exact weights used.
  */
@@ -55,8 +58,9 @@ public final class ModelResolver {
     private static final List<String> TOKENIZER_NAMES = List.of("tok512.bin", "tokenizer.bin");
     /** Every form, short enough for one line. */
     private static final String ACCEPTED = "use local:" + STORIES_260K + ", local:/path/to/model.bin or .gguf, onnx:NAME,"
-            + " onnx:/path/to/model.onnx, openai:<baseUrl>#<model> or ollama:<model>[@http://host:port]";
-    private static final Pattern KNOWN_PREFIX = Pattern.compile("(?i)(local|onnx|openai|ollama):");
+            + " onnx:/path/to/model.onnx, openai:<baseUrl>#<model>, ollama:<model>[@http://host:port]"
+            + " or oracle:keywords#<word>=<weight>,...";
+    private static final Pattern KNOWN_PREFIX = Pattern.compile("(?i)(local|onnx|openai|ollama|oracle):");
 
     /** A file fixed by name and content. */
     record PinnedFile(String name, String sha256) {
@@ -115,6 +119,13 @@ public final class ModelResolver {
         }
         if (ref.startsWith(OnnxModels.PREFIX)) {
             return OnnxModels.resolve(ref, modelsDir);
+        }
+        if (KeywordOracle.accepts(ref)) {
+            return KeywordOracle.fromReference(ref);
+        }
+        if (ref.toLowerCase(Locale.ROOT).startsWith(org.gsmile.models.onnx.OnnxImageEditor.PREFIX)) {
+            throw new UserInputException("'" + ref + "' is an image editor: explain its instructions with gsmile"
+                    + " explain-image --image IN.png");
         }
         if (!ref.startsWith(PREFIX)) {
             throw unknownReference(ref);

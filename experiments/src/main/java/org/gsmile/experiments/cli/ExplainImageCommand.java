@@ -1,0 +1,214 @@
+package org.gsmile.experiments.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.gsmile.api.Explainers;
+import org.gsmile.api.TellingPerturbations;
+import org.gsmile.core.UserInputException;
+import org.gsmile.core.explain.Artifact;
+import org.gsmile.core.explain.Explanation;
+import org.gsmile.core.explain.ExplanationRequest;
+import org.gsmile.core.image.Image;
+import org.gsmile.core.json.ExplanationJson;
+import org.gsmile.core.model.BlackBoxModel;
+import org.gsmile.core.model.ImageEditor;
+import org.gsmile.core.model.ImageGenerator;
+import org.gsmile.core.model.ImageSize;
+import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.experiments.output.ExplanationText;
+import org.gsmile.experiments.output.SamplingText;
+import org.gsmile.experiments.output.TextFormat;
+import org.gsmile.models.resolve.ImageModelResolver;
+import org.gsmile.perturbation.MarkedSplitter;
+import org.gsmile.perturbation.WordSplitter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "explain-image", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Explains an image edit or a generated image: which words of the instruction (or prompt) drove it.",
+                "",
+                "The editor edits --image by the instruction; gSMILE then removes subsets of the instruction's words "
+                        + "exactly as explain does with a prompt (the same units, operators, samplers, kernels and "
+                        + "budgets), edits the image by each perturbed instruction, measures how far each edited image "
+                        + "moved from the original edit with an image distance, and fits the same weighted linear "
+                        + "surrogate. A text-to-image model takes no --image: the prompt alone makes the picture.",
+                "",
+                "With --out DIR the input, the edited image and the images of the most telling perturbations (the "
+                        + "top word removed, only the top words kept, the largest shift) are written there as PNG."},
+        footer = {"", "Examples:",
+                "  gsmile explain-image --image scene.png \"Remove the rain from the image.\"",
+                "  gsmile explain-image --image scene.png --out out/ --distance ssim --preset thesis \"Make it dusk\"",
+                ""})
+public final class ExplainImageCommand implements Callable<Integer> {
+    /** Options of explain that configure text outputs or calls to a text server: no image model reads them. */
+    private static final List<String> TEXT_ONLY = List.of("--max-new-tokens", "--logprobs", "--api-key-env", "--cache",
+            "--concurrency", "--max-retries", "--timeout");
+
+    @ParentCommand
+    Gsmile root;
+
+    @Mixin
+    ExplainOptions options;
+
+    @Option(names = "--image", paramLabel = "IN.png",
+            description = "The image an editor edits (PNG; JPEG, BMP and GIF are read too). A text-to-image model takes"
+                    + " none.")
+    Path image;
+
+    @Option(names = "--resize",
+            description = "Scale --image to the size the editor accepts (area averaging down, smooth scaling up) instead"
+                    + " of refusing another size.")
+    boolean resize;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + Image.DEFAULT_MAX_PIXELS,
+            description = "Largest --image accepted, in pixels (width x height), checked before it is decoded."
+                    + " Default: ${DEFAULT-VALUE} (4096 x 4096).")
+    long maxPixels;
+
+    @Option(names = "--feature-model", paramLabel = "MODEL.onnx",
+            description = "The ONNX vision model of --distance feature-wasserstein: one input float32 [batch, 3, H, W]"
+                    + " (RGB in [0, 1]), its first output the feature vector.")
+    String featureModel;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder to write input.png, the output (edited.png or generated.png) and the most telling"
+                    + " perturbations' images to; created if missing.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "Output format: text (ranked words, default) or json (the explanation's JSON, with the files"
+                    + " written under \"files\").")
+    String format;
+
+    @Parameters(paramLabel = "INSTRUCTION", arity = "1..*",
+            description = "The editing instruction, or the text-to-image prompt (several arguments are joined with"
+                    + " spaces).")
+    List<String> prompt;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat output = OutputFormat.of(format);
+        for (String option : TEXT_ONLY) {
+            if (options.given(option)) {
+                throw new UserInputException(option + " has no effect with explain-image: it configures text outputs"
+                        + " or calls to a text server; leave " + option + " out");
+            }
+        }
+        if (maxPixels < 1) {
+            throw new UserInputException("--max-pixels must be at least 1, got " + maxPixels + ": e.g. --max-pixels "
+                    + Image.DEFAULT_MAX_PIXELS);
+        }
+        ExplanationSpec.Builder builder = options.builder();
+        if (featureModel != null) {
+            builder.featureModel(featureModel);
+        }
+        ExplanationSpec explanationSpec = builder.build();
+        String text = String.join(" ", prompt);
+        ExplanationRequest request = new ExplanationRequest(text, options.seed);
+        // Marker mistakes and an unreadable image cost no model load.
+        new MarkedSplitter(new WordSplitter()).segment(text);
+        Image input = image == null ? null : Image.read(image, maxPixels);
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException("--out " + out + " is a file: give a folder for the images");
+        }
+        String reference = options.given("--model") ? options.model : ImageModelResolver.DEFAULT_EDITOR;
+        Explanation explanation;
+        Image shown;
+        int drawCalls = 0;
+        try (BlackBoxModel model = ImageModelResolver.fromEnvironment(root.environment()).resolve(reference)) {
+            ImageGenerator subject;
+            if (model instanceof ImageEditor editor) {
+                if (input == null) {
+                    throw new UserInputException(reference + " edits an image: give it with --image IN.png");
+                }
+                shown = resize ? fit(input, editor.inputSizes()) : input;
+                subject = editor.bind(shown);
+            } else if (model instanceof ImageGenerator generator) {
+                if (input != null) {
+                    throw new UserInputException(reference + " makes an image from the prompt alone: leave --image out");
+                }
+                shown = null;
+                subject = generator;
+            } else {
+                throw new UserInputException(reference + " returns no image: explain it with gsmile explain");
+            }
+            if (resize && input == null) {
+                throw new UserInputException("--resize has no effect without --image: leave it out");
+            }
+            explanation = Explainers.create(explanationSpec).explain(request, subject);
+            if (out != null) {
+                TellingPerturbations.Result telling = TellingPerturbations.of(explanation, subject);
+                drawCalls = telling.calls();
+                explanation = explanation.withArtifacts(write(shown, telling, model instanceof ImageEditor));
+            }
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (output == OutputFormat.JSON) {
+            stdout.println(ExplanationJson.write(explanation));
+        } else {
+            if (image != null) {
+                stdout.println("Image: " + TextFormat.escape(image.toString()) + " (" + input.describe() + ")"
+                        + (shown != input ? ", resized to " + shown.width() + "x" + shown.height() : ""));
+            }
+            stdout.print(new ExplanationText(System.console() != null).render(explanation));
+            stdout.print(SamplingText.render(explanation));
+            if (!explanation.artifacts().isEmpty()) {
+                stdout.println("Images in " + out + " (" + drawCalls + " more model calls to draw them):");
+                for (Artifact a : explanation.artifacts()) {
+                    stdout.println("  " + String.format(Locale.ROOT, "%-22s", Path.of(a.file()).getFileName())
+                            + (a.role().equals("input") ? "the input" : a.role().equals("output") ? "the output y0"
+                            : a.role() + String.format(Locale.ROOT, ", shift %.5f", a.outputDistance()) + ": "
+                            + TextFormat.escape(a.prompt())));
+                }
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** The input at the size the editor accepts (its first, where it names several). */
+    private static Image fit(Image input, List<ImageSize> sizes) {
+        if (sizes.isEmpty() || sizes.contains(new ImageSize(input.width(), input.height()))) {
+            return input;
+        }
+        return input.resized(sizes.get(0).width(), sizes.get(0).height());
+    }
+
+    /** Writes the input and every telling image under --out; the artifacts name them as written. */
+    private List<Artifact> write(Image input, TellingPerturbations.Result telling, boolean edit) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create --out " + out + " (" + e.getMessage() + "): choose a writable"
+                    + " folder", e);
+        }
+        List<Artifact> artifacts = new ArrayList<>();
+        if (input != null) {
+            Path file = out.resolve("input.png");
+            input.writePng(file);
+            artifacts.add(new Artifact("input", file.toString(), "", "", Double.NaN, input.sha256()));
+        }
+        for (TellingPerturbations.Shown s : telling.shown()) {
+            String name = s.role().equals("output") ? (edit ? "edited" : "generated") : s.role();
+            Path file = out.resolve(name + ".png");
+            s.image().writePng(file);
+            artifacts.add(new Artifact(s.role(), file.toString(), s.mask().toString(), s.prompt(), s.outputDistance(),
+                    s.image().sha256()));
+        }
+        return artifacts;
+    }
+}

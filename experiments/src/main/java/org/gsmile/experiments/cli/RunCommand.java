@@ -1,0 +1,88 @@
+package org.gsmile.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gsmile.core.UserInputException;
+import org.gsmile.experiments.plan.Experiment;
+import org.gsmile.experiments.plan.ExperimentFile;
+import org.gsmile.experiments.plan.ExperimentFileException;
+import org.gsmile.experiments.run.ExperimentRunner;
+import org.gsmile.reports.Report;
+import org.gsmile.reports.RunFolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Runs an experiment file: every model × case × setting × seed cell, each saved the moment it"
+                + " finishes, then writes the report (tables, plots, heatmaps, index.html) into the run folder.",
+                "",
+                "Run it again to resume: finished cells are kept, a cell whose metrics changed has only its metrics"
+                        + " recomputed, and every model answer is kept in the run folder, so nothing is asked of a model"
+                        + " twice. The file is checked whole before any model is called."},
+        footer = {"", "Examples:", "  gsmile run experiments/quickstart.yaml",
+                "  gsmile run --concurrency 4 experiments/compare-architectures.yaml", ""})
+public final class RunCommand implements Callable<Integer> {
+    /** Exit code when the run finished but some cells failed (each is in the summary and its cell file). */
+    public static final int CELLS_FAILED = 1;
+
+    @ParentCommand
+    Gsmile root;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Cells explained at once (default: the file's concurrency, else "
+                    + ExperimentRunner.DEFAULT_CONCURRENCY + ").")
+    Integer concurrency;
+
+    @Option(names = "--no-report", description = "Do not write the report (write it later with gsmile report RUN_DIR).")
+    boolean noReport;
+
+    @Parameters(paramLabel = "FILE", description = "The experiment file (YAML; see experiments/EXPERIMENT-FILES.md).")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Settings are named as the experiment file writes them ({@code maxSamples: 256}), not as options. */
+    @Override
+    public Integer call() {
+        try {
+            return run();
+        } catch (UserInputException e) {
+            throw new UserInputException(e.render(ExperimentFileException::yaml), e);
+        }
+    }
+
+    private Integer run() {
+        if (concurrency != null && (concurrency < 1 || concurrency > 64)) {
+            throw new UserInputException("--concurrency must be between 1 and 64, got " + concurrency);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        Experiment experiment = ExperimentFile.load(file);
+        experiment.warnings().forEach(w -> err.println("gsmile run: " + w));
+        ExperimentRunner runner = ExperimentRunner.prepare(experiment, root.environment(), root.home());
+        ExperimentRunner.Result r = runner.run(concurrency, System.console() != null, err);
+        out.printf("%s: %d cells (%d done before, %d run now), %d failed; %d model calls, %d answers from the run"
+                        + " folder's store%n", experiment.name(), r.cells(), r.reused(), r.ran(), r.failed().size(),
+                r.modelCalls(), r.fromStore());
+        if (r.modelMs() > 0) {
+            out.printf("time: %.1f s in all, %.1f s in the model, %.1f s outside it (%.1f %% of model time)%n",
+                    r.wallMs() / 1000, r.modelMs() / 1000, r.outsideMs() / 1000, 100 * r.outsideMs() / r.modelMs());
+        }
+        for (String f : r.failed()) {
+            out.println("failed: " + f);
+        }
+        out.println("results: " + r.folder());
+        if (!noReport) {
+            Path index = Report.write(RunFolder.read(r.folder()), r.folder().resolve("report"));
+            out.println("report: " + index);
+        }
+        out.flush();
+        return r.failed().isEmpty() ? 0 : CELLS_FAILED;
+    }
+}

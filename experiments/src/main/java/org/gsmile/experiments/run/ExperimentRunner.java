@@ -1,0 +1,368 @@
+package org.gsmile.experiments.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.gsmile.api.Explainers;
+import org.gsmile.api.JsonlObservationStore;
+import org.gsmile.core.UserInputException;
+import org.gsmile.core.explain.Explanation;
+import org.gsmile.core.explain.ExplanationRequest;
+import org.gsmile.core.explain.PromptExplainer;
+import org.gsmile.core.explain.Version;
+import org.gsmile.core.json.ExplanationJson;
+import org.gsmile.core.image.Image;
+import org.gsmile.core.model.BlackBoxModel;
+import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.ImageEditor;
+import org.gsmile.core.spec.ExplanationSpec;
+import org.gsmile.experiments.plan.Cell;
+import org.gsmile.experiments.plan.Experiment;
+import org.gsmile.experiments.plan.ModelEntry;
+import org.gsmile.experiments.plan.Plan;
+import org.gsmile.experiments.plan.SuiteSource;
+import org.gsmile.metrics.Evaluation;
+import org.gsmile.metrics.EvaluationJson;
+import org.gsmile.metrics.EvaluationPlan;
+import org.gsmile.metrics.Evaluator;
+import org.gsmile.metrics.ModelCalls;
+import org.gsmile.metrics.accuracy.Relevance;
+import org.gsmile.models.onnx.OnnxImageEditor;
+import org.gsmile.models.resolve.ImageModelResolver;
+import org.gsmile.models.resolve.ModelResolver;
+import org.gsmile.odd.Dimension;
+import org.gsmile.odd.Suite;
+
+/**
+ * Runs an experiment: every cell of its plan, each persisted the moment it finishes, into its run
+ * folder. Everything that can be wrong with the file, the folder or the models is found before the
+ * first model call; a cell that fails is recorded with its error and the others go on.
+ *
+ * <p>Resuming is running again: a cell whose file is there with the same metrics is not touched; a
+ * cell whose metrics changed has them recomputed from its stored explanation; every observation
+ * goes through the folder's {@link JsonlObservationStore}, so what was observed once — by an
+ * explanation, a metric or a run that was killed — is not asked of a model again.
+ *
+ * <p>One model instance per model for the whole run, shared by every cell (explainers are
+ * stateless and thread-safe); cells run {@code concurrency} at a time.
+ */
+public final class ExperimentRunner {
+    /** Cells at once when the experiment does not say: in-process models parallelise inside a call. */
+    public static final int DEFAULT_CONCURRENCY = 2;
+
+    private final Experiment experiment;
+    private final List<Cell> cells;
+    private final EvaluationPlan evaluation;
+    private final RunDirectory folder;
+    private final Models models;
+
+    /** What a finished run did. */
+    public record Result(Path folder, int cells, int reused, int ran, List<String> failed, long modelCalls,
+                         long fromStore, double wallMs, double modelMs, double outsideMs) {
+    }
+
+    private ExperimentRunner(Experiment experiment, List<Cell> cells, EvaluationPlan evaluation, RunDirectory folder,
+                             Models models) {
+        this.experiment = experiment;
+        this.cells = cells;
+        this.evaluation = evaluation;
+        this.folder = folder;
+        this.models = models;
+    }
+
+    /**
+     * Checks everything (plan, metrics, run folder, models) and loads the models, writing nothing.
+     *
+     * @throws UserInputException for anything that would make the run fail
+     */
+    public static ExperimentRunner prepare(Experiment experiment, Map<String, String> env, Path home) {
+        List<Cell> cells = Plan.of(experiment);
+        EvaluationPlan evaluation = experiment.metrics().evaluationPlan();
+        RunDirectory folder = RunDirectory.check(experiment.output(), experiment.name(),
+                experiment.file().getFileName().toString());
+        Models models = Models.open(experiment.models(), env, home, experiment.seed());
+        return new ExperimentRunner(experiment, cells, evaluation, folder, models);
+    }
+
+    public Path folder() {
+        return folder.dir();
+    }
+
+    public List<Cell> cells() {
+        return cells;
+    }
+
+    /** Runs every cell not already finished; returns what happened. Closes the models. */
+    public Result run(Integer concurrencyOverride, boolean terminal, PrintWriter err) {
+        long start = System.nanoTime();
+        try (models; JsonlObservationStore store = JsonlObservationStore.open(folder.storeFile())) {
+            folder.writeProvenance(provenance());
+            Map<String, JsonNode> finished = folder.finishedCells();
+            String metricsKey = Plan.metricsKey(experiment.metrics());
+            List<Cell> todo = new ArrayList<>();
+            int reused = 0;
+            for (Cell c : cells) {
+                JsonNode old = finished.get(c.id());
+                if (old != null && "ok".equals(old.path("status").asText())
+                        && metricsKey.equals(old.path("metricsKey").asText())) {
+                    reused++;
+                } else {
+                    todo.add(c);
+                }
+            }
+            int concurrency = concurrencyOverride != null ? concurrencyOverride
+                    : experiment.concurrency() != null ? experiment.concurrency() : DEFAULT_CONCURRENCY;
+            Evaluator evaluator = new Evaluator(store);
+            Map<ExplanationSpec, PromptExplainer> explainers = new ConcurrentHashMap<>();
+            List<String> failed = new ArrayList<>();
+            double[] model = new double[1];
+            double[] outside = new double[1];
+            try (RunProgress progress = RunProgress.start(experiment.name(), cells.size(), reused, terminal, err)) {
+                ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+                    Thread t = new Thread(r, "gsmile-cell");
+                    t.setDaemon(true);
+                    return t;
+                });
+                try {
+                    List<Future<CellRun>> futures = new ArrayList<>();
+                    for (Cell c : todo) {
+                        JsonNode old = finished.get(c.id());
+                        futures.add(pool.submit(() -> {
+                            CellRun r = runCell(c, old, metricsKey, evaluator, store, explainers);
+                            folder.writeCell(c.id(), r.json());
+                            progress.cellDone(c.id(), r.ok() ? "ok" : "failed: " + r.error(), r.calls(), r.fromStore());
+                            return r;
+                        }));
+                    }
+                    for (int i = 0; i < futures.size(); i++) {
+                        CellRun r = uncheckedGet(futures.get(i)).get();
+                        if (!r.ok()) {
+                            failed.add(todo.get(i).id() + " (" + todo.get(i).model().name() + ", " + todo.get(i).kase().id()
+                                    + ", " + todo.get(i).setting() + "): " + r.error());
+                        }
+                        model[0] += r.modelMs();
+                        outside[0] += r.totalMs() - r.modelMs();
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+                Result result = new Result(folder.dir(), cells.size(), reused, todo.size(), failed, progress.calls(),
+                        progress.stored(), (System.nanoTime() - start) / 1e6, model[0], outside[0]);
+                folder.writeSummary(RunSummary.of(result, folder.finishedCells(), cells, experiment));
+                return result;
+            }
+        }
+    }
+
+    private static <T> java.util.function.Supplier<T> uncheckedGet(Future<T> f) {
+        return () -> {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
+    /** One cell's outcome, with what it cost. */
+    record CellRun(ObjectNode json, boolean ok, String error, long calls, long fromStore, double modelMs,
+                   double totalMs) {
+    }
+
+    private CellRun runCell(Cell c, JsonNode old, String metricsKey, Evaluator evaluator, JsonlObservationStore store,
+                            Map<ExplanationSpec, PromptExplainer> explainers) {
+        long t0 = System.nanoTime();
+        ModelClock clock = new ModelClock();
+        BlackBoxModel loaded = models.get(c.model().name());
+        boolean timed = loaded instanceof GenerativeModel g && ModelClock.canWrap(g);
+        ObjectNode json = CellJson.header(c);
+        ExplanationRequest request = new ExplanationRequest(c.kase().prompt(), c.seed());
+        Explanation e = null;
+        long calls = 0;
+        long stored = 0;
+        double explanationModelMs = 0;
+        try {
+            BlackBoxModel model = timed ? clock.wrap((GenerativeModel) loaded) : subject(loaded, c);
+            if (old != null && "ok".equals(old.path("status").asText()) && old.hasNonNull("explanation")) {
+                // Only the metrics changed: the explanation is read back, not recomputed.
+                e = ExplanationJson.read(old.get("explanation"));
+            } else {
+                PromptExplainer explainer = explainers.computeIfAbsent(c.spec(), s -> Explainers.create(s, store));
+                e = explainer.explain(request, model);
+                calls += ModelCalls.of(e);
+                stored += e.calls().diskCacheHits();
+                explanationModelMs = e.cost().timings().modelMs();
+            }
+            long m0 = System.nanoTime();
+            Relevance relevance = c.kase().hasRelevant() ? Relevance.ofWords(e.units(), c.kase().relevant()) : null;
+            Evaluation v = evaluator.evaluate(e, request, model, relevance, evaluation);
+            calls += v.extraCalls();
+            double metricsMs = (System.nanoTime() - m0) / 1e6;
+            double totalMs = (System.nanoTime() - t0) / 1e6;
+            double modelMs = timed ? clock.busyMillis() : explanationModelMs;
+            CellJson.ok(json, e, metricsKey, EvaluationJson.tree(v), modelMs, metricsMs, totalMs);
+            return new CellRun(json, true, null, calls, stored, modelMs, totalMs);
+        } catch (RuntimeException ex) {
+            // Whatever went wrong in one cell is that cell's outcome: the others go on.
+            String error = CellJson.oneLine(ex);
+            double totalMs = (System.nanoTime() - t0) / 1e6;
+            CellJson.failed(json, e, error, totalMs);
+            return new CellRun(json, false, error, calls, stored, timed ? clock.busyMillis() : 0, totalMs);
+        }
+    }
+
+    /**
+     * What a cell explains: a text model as it is; an image editor bound to the case's scene (its
+     * input image), so the instruction's words are explained against that one image.
+     */
+    private BlackBoxModel subject(BlackBoxModel loaded, Cell c) {
+        if (loaded instanceof ImageEditor editor) {
+            Path scene = c.kase().scenePath(models.modelsFolder());
+            if (scene == null) {
+                throw new UserInputException("case " + c.kase().id() + " gives no scene, and " + c.model().name()
+                        + " edits an image: give the case a scene (a suite's scenes), or use a text model");
+            }
+            return editor.bind(Image.read(scene, Image.DEFAULT_MAX_PIXELS));
+        }
+        return loaded;
+    }
+
+    private ObjectNode provenance() {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        ObjectNode exp = p.putObject("experiment");
+        exp.put("name", experiment.name());
+        exp.put("file", experiment.file().toString());
+        exp.put("sha256", experiment.sourceSha256());
+        exp.put("source", experiment.source());
+        ArrayNode revisions = exp.putArray("revisions");
+        JsonNode previous = folder.previousProvenance();
+        if (previous != null) {
+            for (JsonNode r : previous.path("experiment").path("revisions")) {
+                revisions.add(r);
+            }
+        }
+        boolean known = false;
+        for (JsonNode r : revisions) {
+            known |= r.path("sha256").asText().equals(experiment.sourceSha256());
+        }
+        if (!known) {
+            revisions.addObject().put("sha256", experiment.sourceSha256()).put("first", Instant.now().toString());
+        }
+        p.put("gsmileVersion", Version.current());
+        p.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        p.put("seed", experiment.seed());
+        p.put("seeds", experiment.seeds());
+        p.put("started", previous != null ? previous.path("started").asText() : Instant.now().toString());
+        ArrayNode ms = p.putArray("models");
+        for (ModelEntry m : experiment.models()) {
+            BlackBoxModel model = models.get(m.name());
+            ObjectNode o = ms.addObject();
+            o.put("name", m.name());
+            o.put("ref", m.ref());
+            o.put("id", model.info().id());
+            o.put("sha256", model.info().sha256());
+            o.set("settings", RunDirectory.JSON.valueToTree(model.settings()));
+        }
+        p.put("cells", cells.size());
+        ArrayNode suites = p.putArray("suites");
+        for (SuiteSource s : experiment.suites()) {
+            suites.add(suiteJson(s));
+        }
+        return p;
+    }
+
+    /** A scenario suite of the cases, for the report's coverage table (the format org.gsmile.reports documents). */
+    static ObjectNode suiteJson(SuiteSource s) {
+        Suite suite = s.suite();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("name", suite.taxonomy().name());
+        o.put("file", s.file());
+        o.put("strategy", suite.options().strategy().label());
+        o.put("t", suite.t());
+        if (suite.options().n() != null) {
+            o.put("n", suite.options().n());
+        } else {
+            o.putNull("n");
+        }
+        o.put("seed", suite.options().seed());
+        o.put("cases", suite.cases().size());
+        o.put("factorial", suite.factorialCount());
+        ObjectNode coverage = o.putObject("coverage");
+        coverage.put("t", suite.coverage().t());
+        coverage.put("covered", suite.coverage().covered());
+        coverage.put("allowed", suite.coverage().allowed());
+        ArrayNode dims = o.putArray("dimensions");
+        for (Dimension d : s.dimensions()) {
+            ObjectNode dn = dims.addObject();
+            dn.put("name", d.name());
+            dn.put("group", d.group());
+            ArrayNode values = dn.putArray("values");
+            d.values().forEach(values::add);
+        }
+        ArrayNode ids = o.putArray("caseIds");
+        s.caseIds().forEach(ids::add);
+        return o;
+    }
+
+    /** The models of a run, loaded once, by name: text models and image editors alike. */
+    static final class Models implements AutoCloseable {
+        private final Map<String, BlackBoxModel> byName;
+        private final Path modelsFolder;
+
+        private Models(Map<String, BlackBoxModel> byName, Path modelsFolder) {
+            this.byName = byName;
+            this.modelsFolder = modelsFolder;
+        }
+
+        static Models open(List<ModelEntry> entries, Map<String, String> env, Path home, long seed) {
+            Map<String, BlackBoxModel> byName = new LinkedHashMap<>();
+            try {
+                for (ModelEntry m : entries) {
+                    try {
+                        byName.put(m.name(), m.ref().strip().toLowerCase(java.util.Locale.ROOT)
+                                .startsWith(OnnxImageEditor.PREFIX)
+                                ? ImageModelResolver.fromEnvironment(env).resolve(m.ref())
+                                : ModelResolver.fromEnvironment(env, home).resolve(m.ref(), m.remoteOptions(env, home, seed)));
+                    } catch (UserInputException e) {
+                        throw new UserInputException("model " + m.name() + " (" + m.ref() + "): " + e.template(), e);
+                    }
+                }
+            } catch (RuntimeException e) {
+                byName.values().forEach(BlackBoxModel::close);
+                throw e;
+            }
+            String folder = env.get(ModelResolver.ENV_MODELS);
+            return new Models(byName, folder == null || folder.isBlank() ? null : Path.of(folder));
+        }
+
+        BlackBoxModel get(String name) {
+            return byName.get(name);
+        }
+
+        /** The GSMILE_MODELS folder, where suite scenes are found; null when it is not set. */
+        Path modelsFolder() {
+            return modelsFolder;
+        }
+
+        @Override
+        public void close() {
+            byName.values().forEach(BlackBoxModel::close);
+        }
+    }
+}
