@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a hierarchical explanation ({@code --units phrases-then-words} or {@code sentences-then-words})
  * did: it explained the groups of words first, then the words inside the groups that mattered most.
- * A word of a refined group scores its own estimate within the group, shifted so that the group's
+ * A word of a refined group scores its Owen value, shifted so that the group's
  * words add up to the group's score; a word of a group not refined scores the group's score shared
  * equally among its words.
  *
@@ -25,8 +25,8 @@ public record Hierarchy(String groups, int count, int groupSamples, List<Refined
      * @param group   its index among the groups, from 0
      * @param text    its text
      * @param words   its words
-     * @param samples samples drawn for its word-level fit; its two anchors (the group removed, the prompt) are
- *                prompts the group level already observed and are not counted
+     * @param samples samples its word level spent: k − 1 per permutation chain (the chain's two ends are
+ *                coalitions of groups, not counted)
      */
     public record Refined(int group, String text, int words, int samples) {
     }
