@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.gsmile.core.spec.Choice;
+import org.gsmile.odd.YamlText;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -123,74 +123,26 @@ final class Nodes {
         return out;
     }
 
-    /**
-     * The name a misspelt key most likely meant: the same ignoring case, '-', '_' and spaces; one
-     * that holds it or that it holds; or the nearest within two edits (three for a long key); null
-     * when none is close. Levenshtein distance by commons-text, as {@link Choice} does for values.
-     */
+    // The wording shared with the other YAML files of the project: see YamlText.
+
     static String nearest(String given, Collection<String> valid) {
-        String g = squash(given);
-        String best = null;
-        int bestDistance = g.length() >= 8 ? 4 : 3;
-        for (String v : valid) {
-            String n = squash(v);
-            int d = n.equals(g) ? 0
-                    : g.length() >= 3 && (n.contains(g) || g.contains(n)) ? 1
-                    : Choice.editDistance(n, g);
-            if (d < bestDistance) {
-                best = v;
-                bestDistance = d;
-            }
-        }
-        return best;
+        return YamlText.nearest(given, valid);
     }
 
-    private static String squash(String key) {
-        return key.toLowerCase(Locale.ROOT).replaceAll("[-_\\s]", "");
-    }
-
-    /** "a, b or c": the choices. */
     static String names(Collection<String> names) {
-        return join(names, " or ");
+        return YamlText.names(names);
     }
 
-    /** "a, b and c": all of them. */
     static String all(Collection<String> names) {
-        return join(names, " and ");
+        return YamlText.all(names);
     }
-
-    private static String join(Collection<String> names, String last) {
-        List<String> l = List.copyOf(names);
-        if (l.size() <= 1) {
-            return String.join("", l);
-        }
-        return String.join(", ", l.subList(0, l.size() - 1)) + last + l.get(l.size() - 1);
-    }
-
-    // ---- structure ---------------------------------------------------------------------------
 
     static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+        return YamlText.isNull(node);
     }
 
-    /** How a value reads in "got ...": {@code 'many'}, {@code 32}, {@code true}, {@code nothing}, {@code a list}. */
     static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        ScalarNode s = (ScalarNode) node;
-        Tag tag = s.getTag();
-        if (tag.equals(Tag.NULL)) {
-            return "nothing";
-        }
-        if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL)) {
-            return s.getValue();
-        }
-        String v = s.getValue();
-        return "'" + (v.length() > 60 ? v.substring(0, 57) + "..." : v).replace("\n", "\\n") + "'";
+        return YamlText.describe(node);
     }
 
     /** A mapping, or an error naming what {@code key} takes. */
