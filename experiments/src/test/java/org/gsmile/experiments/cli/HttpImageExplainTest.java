@@ -128,6 +128,21 @@ class HttpImageExplainTest {
     }
 
     @Test
+    void aServerThatRefusesTheEmptyInstructionCostsTheAnchorNotTheExplanation() throws IOException {
+        // OpenAI's images API answers an empty prompt with 400; the Shapley kernel's empty anchor is one.
+        server = new FakeModelServer(call -> call.prompt().isEmpty()
+                ? Reply.status(400, "{\"error\": {\"message\": \"prompt is required\"}}", Map.of())
+                : FakeImageApis.answer(call));
+        Result r = explain(Map.of(), "openai-editor:" + server.base() + "/v1#dall-e-2", "--image", scene.toString(), NIGHT);
+        assertEquals(0, r.exit(), r.err());
+        Explanation e = ExplanationJson.read(r.out());
+        assertEquals("night", top(e));
+        assertEquals(1, e.calls().failed());
+        assertTrue(e.warnings().stream().anyMatch(w -> w.code().name().equals("ANCHOR_REJECTED")
+                && w.message().contains("prompt is required")), e.warnings().toString());
+    }
+
+    @Test
     void theKeyGoesInTheHeaderAndARejectedOneIsOneLineNamingTheVariable() throws IOException {
         server = new FakeModelServer(call -> "Bearer good".equals(call.authorization()) ? FakeImageApis.answer(call)
                 : Reply.status(401, "{\"error\": {\"message\": \"Incorrect API key provided: " + KEY + "\"}}",
