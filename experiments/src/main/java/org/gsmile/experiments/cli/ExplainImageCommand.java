@@ -24,6 +24,7 @@ import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.experiments.output.ExplanationText;
 import org.gsmile.experiments.output.SamplingText;
 import org.gsmile.experiments.output.TextFormat;
+import org.gsmile.models.http.CallFailedException;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.resolve.ImageModelResolver;
 import org.gsmile.perturbation.MarkedSplitter;
@@ -157,7 +158,7 @@ public final class ExplainImageCommand implements Callable<Integer> {
             }
             explanation = Explainers.create(explanationSpec).explain(request, subject);
             if (out != null) {
-                TellingPerturbations.Result telling = TellingPerturbations.of(explanation, subject);
+                TellingPerturbations.Result telling = telling(explanation, subject);
                 drawCalls = telling.calls();
                 explanation = explanation.withArtifacts(write(shown, telling, model instanceof ImageEditor));
             }
@@ -202,6 +203,20 @@ public final class ExplainImageCommand implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /**
+     * The images for --out, asked of the model once more; a server that fails one of those calls for
+     * good ends the command in one line (the explanation's own answers are in the response cache, so
+     * running again costs only what failed).
+     */
+    private static TellingPerturbations.Result telling(Explanation explanation, ImageGenerator subject) {
+        try {
+            return TellingPerturbations.of(explanation, subject);
+        } catch (CallFailedException e) {
+            throw new UserInputException("the images for --out could not be drawn: " + e.getMessage() + ": run again,"
+                    + " or leave --out out", e);
+        }
     }
 
     /** The input at the size the editor accepts (its first, where it names several). */

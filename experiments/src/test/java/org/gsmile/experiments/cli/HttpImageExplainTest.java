@@ -143,6 +143,19 @@ class HttpImageExplainTest {
     }
 
     @Test
+    void aServerThatFailsWhileTheImagesForOutAreDrawnIsOneLine() throws IOException {
+        // The instruction without its top word is answered during the explanation, then no more.
+        server = new FakeModelServer(call -> call.prompt().equals("Make the street look like") && call.attempt() > 0
+                ? Reply.status(503, "overloaded", Map.of()) : FakeImageApis.answer(call));
+        Result r = gsmile(Map.of(), "explain-image", "--model", "http-editor:" + server.base() + "/edit", "--cache",
+                "none", "--max-retries", "0", "--image", scene.toString(), "--out", temp.resolve("out").toString(),
+                NIGHT);
+        assertUserError(r);
+        assertTrue(r.err().contains("the images for --out could not be drawn: ") && r.err().contains("HTTP 503")
+                && r.err().contains("run again, or leave --out out"), r.err());
+    }
+
+    @Test
     void theKeyGoesInTheHeaderAndARejectedOneIsOneLineNamingTheVariable() throws IOException {
         server = new FakeModelServer(call -> "Bearer good".equals(call.authorization()) ? FakeImageApis.answer(call)
                 : Reply.status(401, "{\"error\": {\"message\": \"Incorrect API key provided: " + KEY + "\"}}",

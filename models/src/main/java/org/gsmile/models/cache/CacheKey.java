@@ -1,6 +1,5 @@
 package org.gsmile.models.cache;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gsmile.core.model.DecodingOptions;
 
@@ -22,10 +21,7 @@ public record CacheKey(String backend, String endpoint, String model, DecodingOp
     /** The key as JSON with a fixed field order: stored beside the answer and hashed for its file name. */
     @Override
     public ObjectNode toJson() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("backend", backend);
-        o.put("endpoint", endpoint);
-        o.put("model", model);
+        ObjectNode o = ResponseKey.opening(backend, endpoint, model);
         o.put("maxNewTokens", options.maxNewTokens());
         o.put("temperature", options.temperature());
         o.put("topP", options.topP());

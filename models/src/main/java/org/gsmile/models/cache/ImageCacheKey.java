@@ -1,6 +1,5 @@
 package org.gsmile.models.cache;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,10 +26,7 @@ public record ImageCacheKey(String backend, String endpoint, String model, Map<S
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("backend", backend);
-        o.put("endpoint", endpoint);
-        o.put("model", model);
+        ObjectNode o = ResponseKey.opening(backend, endpoint, model);
         ObjectNode s = o.putObject("settings");
         // Sorted, so that the order a caller built the settings in never changes the file name.
         new TreeMap<>(settings).forEach((name, value) -> {

@@ -1,5 +1,6 @@
 package org.gsmile.models.cache;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +16,15 @@ public interface ResponseKey {
 
     /** The key as JSON with a fixed field order. */
     ObjectNode toJson();
+
+    /** The fields every key opens with, in this order: which backend, which URL, which model. */
+    static ObjectNode opening(String backend, String endpoint, String model) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("backend", backend);
+        o.put("endpoint", endpoint);
+        o.put("model", model);
+        return o;
+    }
 
     /** SHA-256 of the canonical JSON, in hex. */
     default String sha256() {

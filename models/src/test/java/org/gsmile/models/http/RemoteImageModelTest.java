@@ -164,11 +164,16 @@ class RemoteImageModelTest {
         assertEquals(new RemoteCallStats(3, 0, 0, 0), stats(m));
     }
 
+    /** The request the endpoint's client sends for one prompt, as the stand-in server received it. */
+    FakeModelServer.Call request(Endpoint e, Map<String, String> env, String prompt) throws IOException {
+        server = new FakeModelServer(FakeImageApis::answer);
+        images(open(e, options(env, null, null, 1, 0)), List.of(prompt));
+        return server.calls.get(0);
+    }
+
     @Test
     void theGenericEndpointTakesTheImageAndInstructionAsJson() throws IOException {
-        server = new FakeModelServer(FakeImageApis::answer);
-        images(open(Endpoint.GENERIC, options(Map.of(), null, null, 1, 0)), List.of("Remove the rain"));
-        FakeModelServer.Call call = server.calls.get(0);
+        FakeModelServer.Call call = request(Endpoint.GENERIC, Map.of(), "Remove the rain");
         assertEquals("application/json", call.contentType());
         assertEquals(List.of("image", "instruction"), fieldNames(call.body()));
         assertEquals(INPUT, FakeImageApis.image(call.body().get("image").asText()));
@@ -177,10 +182,7 @@ class RemoteImageModelTest {
 
     @Test
     void openAiEditsIsAMultipartFormWithThePngAsAFile() throws IOException {
-        server = new FakeModelServer(FakeImageApis::answer);
-        images(open(Endpoint.OPENAI_EDITS, options(Map.of("OPENAI_API_KEY", KEY), null, null, 1, 0)),
-                List.of("Make it night"));
-        FakeModelServer.Call call = server.calls.get(0);
+        FakeModelServer.Call call = request(Endpoint.OPENAI_EDITS, Map.of("OPENAI_API_KEY", KEY), "Make it night");
         assertTrue(call.contentType().startsWith("multipart/form-data; boundary="), call.contentType());
         JsonNode form = call.body();
         assertEquals(List.of("image", "prompt", "model", "size", "response_format"), fieldNames(form));
@@ -196,10 +198,7 @@ class RemoteImageModelTest {
 
     @Test
     void openAiGenerationsIsJsonAndTheGptImageFamilyIsNotAskedForAFormat() throws IOException {
-        server = new FakeModelServer(FakeImageApis::answer);
-        images(open(Endpoint.OPENAI_GENERATIONS, options(Map.of("OPENAI_API_KEY", KEY), null, null, 1, 0)),
-                List.of("a red sun"));
-        FakeModelServer.Call call = server.calls.get(0);
+        FakeModelServer.Call call = request(Endpoint.OPENAI_GENERATIONS, Map.of("OPENAI_API_KEY", KEY), "a red sun");
         assertEquals("application/json", call.contentType());
         assertEquals(List.of("model", "prompt", "size", "response_format"), fieldNames(call.body()));
         assertEquals("dall-e-3", call.body().get("model").asText());
@@ -221,10 +220,7 @@ class RemoteImageModelTest {
 
     @Test
     void a1111Img2imgSendsTheFixedSeedStepsAndDenoising() throws IOException {
-        server = new FakeModelServer(FakeImageApis::answer);
-        images(open(Endpoint.A1111_IMG2IMG, options(Map.of("OPENAI_API_KEY", KEY), null, null, 1, 0)),
-                List.of("Make it night"));
-        FakeModelServer.Call call = server.calls.get(0);
+        FakeModelServer.Call call = request(Endpoint.A1111_IMG2IMG, Map.of("OPENAI_API_KEY", KEY), "Make it night");
         JsonNode body = call.body();
         assertEquals(List.of("init_images", "prompt", "steps", "seed", "denoising_strength", "width", "height"),
                 fieldNames(body));
@@ -241,14 +237,11 @@ class RemoteImageModelTest {
 
     @Test
     void a1111Txt2imgDrawsAtTheSizeAskedForWithTheDefaultSeed() throws IOException {
-        server = new FakeModelServer(FakeImageApis::answer);
-        BlackBoxModel m = open(Endpoint.A1111_TXT2IMG, options(Map.of(), null, null, 1, 0));
-        images(m, List.of("sun"));
-        JsonNode body = server.calls.get(0).body();
+        JsonNode body = request(Endpoint.A1111_TXT2IMG, Map.of(), "sun").body();
         assertEquals(List.of("prompt", "steps", "seed", "width", "height"), fieldNames(body));
         assertEquals(40, body.get("width").asInt());
         assertEquals(32, body.get("height").asInt());
-        assertEquals(Map.of("size", "40x32", "steps", 5, "seed", 7L), m.settings());
+        assertEquals(Map.of("size", "40x32", "steps", 5, "seed", 7L), opened.get(0).settings());
 
         opened.add(RemoteImageModels.open("a1111-generator:" + server.base(), options(Map.of(), null, null, 1, 0)));
         images(opened.get(1), List.of("sun"));
