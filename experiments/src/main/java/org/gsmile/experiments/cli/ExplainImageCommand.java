@@ -24,6 +24,8 @@ import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.experiments.output.ExplanationText;
 import org.gsmile.experiments.output.SamplingText;
 import org.gsmile.experiments.output.TextFormat;
+import org.gsmile.models.http.CallFailedException;
+import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.resolve.ImageModelResolver;
 import org.gsmile.perturbation.MarkedSplitter;
 import org.gsmile.perturbation.WordSplitter;
@@ -49,11 +51,15 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  gsmile explain-image --image scene.png \"Remove the rain from the image.\"",
                 "  gsmile explain-image --image scene.png --out out/ --distance ssim --preset thesis \"Make it dusk\"",
+                "  gsmile explain-image --model http-editor:http://gpu-box:8000/edit --image scene.png \"Make it night\"",
+                "  gsmile explain-image --model a1111-generator:http://127.0.0.1:7860?steps=20 \"a red car at night\"",
                 ""})
 public final class ExplainImageCommand implements Callable<Integer> {
-    /** Options of explain that configure text outputs or calls to a text server: no image model reads them. */
-    private static final List<String> TEXT_ONLY = List.of("--max-new-tokens", "--logprobs", "--api-key-env", "--cache",
-            "--concurrency", "--max-retries", "--timeout");
+    /** Options of explain that configure text outputs: no image model reads them. */
+    private static final List<String> TEXT_ONLY = List.of("--max-new-tokens", "--logprobs");
+    /** Options that configure calls to a server: only an image model behind an HTTP API reads them. */
+    private static final List<String> SERVER_ONLY = List.of("--api-key-env", "--cache", "--concurrency",
+            "--max-retries", "--timeout");
 
     @ParentCommand
     Gsmile root;
@@ -104,8 +110,8 @@ public final class ExplainImageCommand implements Callable<Integer> {
         OutputFormat output = OutputFormat.of(format);
         for (String option : TEXT_ONLY) {
             if (options.given(option)) {
-                throw new UserInputException(option + " has no effect with explain-image: it configures text outputs"
-                        + " or calls to a text server; leave " + option + " out");
+                throw new UserInputException(option + " has no effect with explain-image: it configures text outputs;"
+                        + " leave " + option + " out");
             }
         }
         if (maxPixels < 1) {
@@ -126,10 +132,11 @@ public final class ExplainImageCommand implements Callable<Integer> {
             throw new UserInputException("--out " + out + " is a file: give a folder for the images");
         }
         String reference = options.given("--model") ? options.model : ImageModelResolver.DEFAULT_EDITOR;
+        RemoteOptions remote = remoteOptions(reference);
         Explanation explanation;
         Image shown;
         int drawCalls = 0;
-        try (BlackBoxModel model = ImageModelResolver.fromEnvironment(root.environment()).resolve(reference)) {
+        try (BlackBoxModel model = ImageModelResolver.fromEnvironment(root.environment()).resolve(reference, remote)) {
             ImageGenerator subject;
             if (model instanceof ImageEditor editor) {
                 if (input == null) {
@@ -151,7 +158,7 @@ public final class ExplainImageCommand implements Callable<Integer> {
             }
             explanation = Explainers.create(explanationSpec).explain(request, subject);
             if (out != null) {
-                TellingPerturbations.Result telling = TellingPerturbations.of(explanation, subject);
+                TellingPerturbations.Result telling = telling(explanation, subject);
                 drawCalls = telling.calls();
                 explanation = explanation.withArtifacts(write(shown, telling, model instanceof ImageEditor));
             }
@@ -178,6 +185,38 @@ public final class ExplainImageCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * How to call an image model behind an HTTP API, checked before anything is loaded; null for an
+     * embedded model, which refuses the options that only a server reads.
+     */
+    private RemoteOptions remoteOptions(String reference) {
+        if (ImageModelResolver.isRemote(reference)) {
+            return options.remoteOptions(root.environment(), root.home());
+        }
+        for (String option : SERVER_ONLY) {
+            if (options.given(option)) {
+                throw new UserInputException(option + " has no effect with --model " + reference.strip() + ": it"
+                        + " configures calls to a server (http-editor:, openai-editor:, openai-generator:,"
+                        + " a1111-editor: and a1111-generator: models); leave " + option + " out");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The images for --out, asked of the model once more; a server that fails one of those calls for
+     * good ends the command in one line (the explanation's own answers are in the response cache, so
+     * running again costs only what failed).
+     */
+    private static TellingPerturbations.Result telling(Explanation explanation, ImageGenerator subject) {
+        try {
+            return TellingPerturbations.of(explanation, subject);
+        } catch (CallFailedException e) {
+            throw new UserInputException("the images for --out could not be drawn: " + e.getMessage() + ": run again,"
+                    + " or leave --out out", e);
+        }
     }
 
     /** The input at the size the editor accepts (its first, where it names several). */

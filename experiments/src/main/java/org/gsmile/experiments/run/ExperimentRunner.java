@@ -39,7 +39,6 @@ import org.gsmile.metrics.EvaluationPlan;
 import org.gsmile.metrics.Evaluator;
 import org.gsmile.metrics.ModelCalls;
 import org.gsmile.metrics.accuracy.Relevance;
-import org.gsmile.models.onnx.OnnxImageEditor;
 import org.gsmile.models.resolve.ImageModelResolver;
 import org.gsmile.models.resolve.ModelResolver;
 import org.gsmile.odd.Dimension;
@@ -335,9 +334,10 @@ public final class ExperimentRunner {
             try {
                 for (ModelEntry m : entries) {
                     try {
-                        byName.put(m.name(), m.ref().strip().toLowerCase(java.util.Locale.ROOT)
-                                .startsWith(OnnxImageEditor.PREFIX)
-                                ? ImageModelResolver.fromEnvironment(env).resolve(m.ref())
+                        // An image model behind an API takes the entry's client settings as a text one does.
+                        byName.put(m.name(), ImageModelResolver.accepts(m.ref())
+                                ? ImageModelResolver.fromEnvironment(env).resolve(m.ref(),
+                                        ImageModelResolver.isRemote(m.ref()) ? m.remoteOptions(env, home, seed) : null)
                                 : ModelResolver.fromEnvironment(env, home).resolve(m.ref(), m.remoteOptions(env, home, seed)));
                     } catch (UserInputException e) {
                         throw new UserInputException("model " + m.name() + " (" + m.ref() + "): " + e.template(), e);
