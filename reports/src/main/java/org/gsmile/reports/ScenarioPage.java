@@ -39,7 +39,8 @@ final class ScenarioPage {
     StringBuilder body() {
         StringBuilder b = new StringBuilder("<h1>Scenario suites</h1>\n<p class=\"caption\">Each metric per value of each"
                 + " dimension: a cell counts once under each of its dimensions, so the values of one dimension split the"
-                + " suite's cells. Shown: mean ± half the 95 % Student-t interval of the mean, and n, the cells with a"
+                + " suite's cells, pooled over settings and replicates (summary-by-model-and-setting.csv keeps settings"
+                + " apart). Shown: mean ± half the 95 % Student-t interval of the mean, and n, the cells with a"
                 + " value (no interval with fewer than 2). Tables: <a href=\"tables/coverage.csv\">coverage.csv</a>,"
                 + " <a href=\"tables/summary-by-scenario.csv\">summary-by-scenario.csv</a>,"
                 + " <a href=\"tables/summary-by-scenario-case.csv\">summary-by-scenario-case.csv</a>.</p>\n");
