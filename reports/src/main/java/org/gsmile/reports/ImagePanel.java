@@ -55,7 +55,8 @@ final class ImagePanel {
      */
     String beside(String cellSlug, ShownImages images, String heatmapSvg) {
         StringBuilder b = new StringBuilder("<div class=\"images\">\n<figure class=\"instruction\">")
-                .append(heatmapSvg).append("<figcaption>the instruction's units coloured by attribution</figcaption></figure>\n");
+                .append(heatmapSvg).append("<figcaption>the instruction's units coloured by attribution</figcaption>")
+                .append("</figure>\n");
         if (images.input() != null) {
             b.append(figure(cellSlug, images.input(), "input", "input"));
         }

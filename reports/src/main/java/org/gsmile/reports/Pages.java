@@ -49,7 +49,8 @@ final class Pages {
             writeCell(c);
         }
         if (scenarios()) {
-            page(SCENARIOS, run.name() + " · scenario suites", new ScenarioPage(run, tables, plots, this, images).body(), true);
+            StringBuilder body = new ScenarioPage(run, tables, plots, this, images).body();
+            page(SCENARIOS, run.name() + " · scenario suites", body, true);
         }
         writeIndex();
     }

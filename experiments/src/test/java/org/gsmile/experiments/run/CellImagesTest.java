@@ -51,7 +51,8 @@ class CellImagesTest {
     Path experiment(String metrics) throws Exception {
         Path file = temp.resolve("images.yaml");
         Files.writeString(file, "name: images\noutput: " + temp.resolve("run") + "\nmodels: [onnx-editor:tinyeditor]\n"
-                + "cases:\n  - {suite: " + Path.of("suites/driving.yaml").toAbsolutePath() + ", strategy: random, n: 3, seed: 5}\n"
+                + "cases:\n  - {suite: " + Path.of("suites/driving.yaml").toAbsolutePath()
+                + ", strategy: random, n: 3, seed: 5}\n"
                 + "explainer: {samples: 24, distance: channel-wasserstein}\nmetrics: " + metrics + "\n");
         return file;
     }
@@ -83,7 +84,8 @@ class CellImagesTest {
             assertEquals(dir + "edited.png", images.path("edited").asText());
             // The input as the editor received it: the case's scene.
             Image input = Image.read(run.resolve(images.path("input").asText()), Image.DEFAULT_MAX_PIXELS);
-            Image scene = Image.read(TinyEditor.folder().getParent().resolve(c.path("scene").asText()), Image.DEFAULT_MAX_PIXELS);
+            Path sceneFile = TinyEditor.folder().getParent().resolve(c.path("scene").asText());
+            Image scene = Image.read(sceneFile, Image.DEFAULT_MAX_PIXELS);
             assertEquals(scene.sha256(), input.sha256());
             // The edit of the whole instruction is the output the explanation recorded (its PNG pixels, whose
             // hash the output names: the mean colour of the 8-bit file differs in the last digit).
@@ -95,7 +97,8 @@ class CellImagesTest {
             for (int i = 0; i < telling.size(); i++) {
                 JsonNode t = telling.get(i);
                 assertEquals(dir + "telling-" + (i + 1) + ".png", t.path("file").asText());
-                assertFalse(t.path("prompt").asText().equals(c.path("prompt").asText()), "a perturbation, not the instruction");
+                assertFalse(t.path("prompt").asText().equals(c.path("prompt").asText()),
+                        "a perturbation, not the instruction");
                 assertEquals(c.at("/explanation/units").size(), t.path("mask").asText().length());
                 assertTrue(t.path("distance").isNumber());
             }
