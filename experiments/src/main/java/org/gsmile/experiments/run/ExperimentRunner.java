@@ -212,8 +212,10 @@ public final class ExperimentRunner {
             Evaluation v = evaluator.evaluate(e, request, model, relevance, evaluation);
             calls += v.extraCalls();
             double metricsMs = (System.nanoTime() - m0) / 1e6;
+            CellImages.Drawn images = CellImages.addTo(json, folder.dir(), c.id(), model, e, old);
+            calls += images.calls();
             double totalMs = (System.nanoTime() - t0) / 1e6;
-            double modelMs = timed ? clock.busyMillis() : explanationModelMs;
+            double modelMs = (timed ? clock.busyMillis() : explanationModelMs) + images.modelMs();
             CellJson.ok(json, e, metricsKey, EvaluationJson.tree(v), modelMs, metricsMs, totalMs);
             return new CellRun(json, true, null, calls, stored, modelMs, totalMs);
         } catch (RuntimeException ex) {
