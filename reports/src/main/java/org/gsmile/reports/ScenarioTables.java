@@ -18,6 +18,7 @@ final class ScenarioTables {
     final Suites suites;
     final Table coverage;
     final Table byValue;
+    final Table byValueAndSetting;
     final Table byCase;
     private final Map<List<String>, Stats> valueStats = new LinkedHashMap<>();
     private final Map<List<String>, Stats> caseStats = new LinkedHashMap<>();
@@ -27,6 +28,8 @@ final class ScenarioTables {
         suites = Suites.of(run);
         coverage = coverage(suites);
         Map<List<String>, List<Double>> perValue = new LinkedHashMap<>();
+        // The same apart for each setting: a grid of presets compares them per scenario value.
+        Map<List<String>, List<Double>> perValueAndSetting = new LinkedHashMap<>();
         Map<List<String>, List<Double>> perCase = new LinkedHashMap<>();
         Map<String, Cell> firstOfCase = new LinkedHashMap<>();
         run.cells().forEach(c -> firstOfCase.putIfAbsent(c.caseName(), c));
@@ -61,6 +64,8 @@ final class ScenarioTables {
                 if (value != null) {
                     perValue.computeIfAbsent(List.of(s.name(), d.name(), value, v.cell().model(), v.metric()),
                             k -> new ArrayList<>()).add(v.value());
+                    perValueAndSetting.computeIfAbsent(List.of(s.name(), d.name(), value, v.cell().model(),
+                            v.cell().setting(), v.metric()), k -> new ArrayList<>()).add(v.value());
                 }
             }
             perCase.computeIfAbsent(List.of(s.name(), v.cell().caseName(), v.cell().model(), v.metric()),
@@ -70,6 +75,11 @@ final class ScenarioTables {
         perCase.forEach((k, xs) -> caseStats.put(k, Stats.of(xs)));
         Rows rows = new Rows("summary-by-scenario").text("suite").text("dimension").text("value").text("model").text("metric");
         byValue = Tables.statsTable(rows, valueStats);
+        Map<List<String>, Stats> valueAndSettingStats = new LinkedHashMap<>();
+        perValueAndSetting.forEach((k, xs) -> valueAndSettingStats.put(k, Stats.of(xs)));
+        rows = new Rows("summary-by-scenario-and-setting").text("suite").text("dimension").text("value").text("model")
+                .text("setting").text("metric");
+        byValueAndSetting = Tables.statsTable(rows, valueAndSettingStats);
         rows = new Rows("summary-by-scenario-case").text("suite").text("case").text("scenario").text("model").text("metric");
         Map<List<String>, Stats> withScenario = new LinkedHashMap<>();
         caseStats.forEach((k, st) -> withScenario.put(List.of(k.get(0), k.get(1), scenario(firstOfCase.get(k.get(1))),

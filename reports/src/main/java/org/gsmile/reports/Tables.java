@@ -80,6 +80,8 @@ final class Tables {
         m.put("warnings.csv", "the warnings of every explanation, failed cells, skipped metrics and problems reading the run");
         m.put("summary-by-scenario.csv", "scenario suites: mean, sd, n and 95 % interval of each metric per suite,"
                 + " dimension, value and model (every cell counts once under each of its dimensions)");
+        m.put("summary-by-scenario-and-setting.csv", "the same per suite, dimension, value, model and explainer setting"
+                + " (how a preset or a budget does in each scenario)");
         m.put("summary-by-scenario-case.csv", "the same per suite, case and model (over its settings and replicates)");
         m.put("coverage.csv", "scenario suites: strategy, t, cases against the factorial, t-way combinations covered of"
                 + " those allowed, the dimensions and their values");
@@ -89,7 +91,8 @@ final class Tables {
     void writeCsv(Path dir) throws IOException {
         Files.createDirectories(dir);
         Table[] all = {explanations, perturbations, metrics, summaryByModel, summaryBySetting, summaryByModelAndSetting,
-                modelComparison, warnings, scenarios.byValue, scenarios.byCase, scenarios.coverage};
+                modelComparison, warnings, scenarios.byValue, scenarios.byValueAndSetting, scenarios.byCase,
+                scenarios.coverage};
         List<String> names = new ArrayList<>(FILES.keySet());
         for (int i = 0; i < all.length; i++) {
             all[i].write().csv(dir.resolve(names.get(i)).toFile());

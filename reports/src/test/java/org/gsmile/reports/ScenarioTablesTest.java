@@ -87,6 +87,23 @@ class ScenarioTablesTest {
     }
 
     @Test
+    void perSettingRowsSplitThePooledOnes() {
+        // The fixture's cells have one setting: each per-setting row is its pooled row, number for number.
+        Table pooled = tables.scenarios.byValue;
+        Table split = tables.scenarios.byValueAndSetting;
+        assertEquals(List.of("suite", "dimension", "value", "model", "setting", "metric", "n", "missing", "mean", "sd",
+                "ci95Lower", "ci95Upper"), split.columnNames());
+        assertEquals(pooled.rowCount(), split.rowCount());
+        for (int i = 0; i < pooled.rowCount(); i++) {
+            Row p = pooled.row(i);
+            Row r = row(split, p.getString("suite"), p.getString("dimension"), p.getString("value"), p.getString("model"),
+                    "default", p.getString("metric"));
+            assertStats(r, p.getInt("n"), p.getInt("missing"), p.getDouble("mean"), p.getDouble("sd"),
+                    p.getDouble("ci95Lower"), p.getDouble("ci95Upper"));
+        }
+    }
+
+    @Test
     void eachDimensionSplitsTheSuitesCellsAndPlainPromptsAreLeftOut() {
         Table t = tables.scenarios.byValue;
         for (String dim : List.of("weather", "time", "edit")) {
