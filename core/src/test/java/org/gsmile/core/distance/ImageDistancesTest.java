@@ -81,6 +81,19 @@ class ImageDistancesTest {
         }
     }
 
+    @Test
+    void slicedWassersteinFromTheOriginalEqualsItsDistance() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(10);
+        SlicedWassersteinDistance d = new SlicedWassersteinDistance(8, 3);
+        Image a = noise(random, 20, 15);
+        java.util.function.ToDoubleFunction<Image> fromA = d.from(a);
+        for (int k = 0; k < 6; k++) {
+            Image b = k == 5 ? noise(random, 9, 9) : noise(random, 20, 15);
+            assertEquals(d.distance(a, b), fromA.applyAsDouble(b), 0.0);
+        }
+        assertEquals(0.0, fromA.applyAsDouble(a), 0.0);
+    }
+
     private static Image noise(java.util.SplittableRandom random, int w, int h) {
         float[] v = new float[3 * w * h];
         for (int i = 0; i < v.length; i++) {
