@@ -109,10 +109,13 @@ public final class RunCommand implements Callable<Integer> {
                 throw executor != null ? new UserInputException(e.render(Gsmile::option), e) : e;
             }
         }
+        String givenMaster = master != null ? master : experiment.executor().master();
+        if (cellExecutor != null) {
+            cellExecutor.check(givenMaster);
+        }
         experiment.warnings().forEach(w -> err.println("gsmile run: " + w));
         ExperimentRunner runner = ExperimentRunner.prepare(experiment, root.environment(), root.home());
-        ExperimentRunner.Result r = runner.run(concurrency, System.console() != null, err, cellExecutor,
-                master != null ? master : experiment.executor().master());
+        ExperimentRunner.Result r = runner.run(concurrency, System.console() != null, err, cellExecutor, givenMaster);
         out.printf("%s: %d cells (%d done before, %d run now), %d failed; %d model calls, %d answers from the run"
                         + " folder's store%n", experiment.name(), r.cells(), r.reused(), r.ran(), r.failed().size(),
                 r.modelCalls(), r.fromStore());

@@ -26,6 +26,14 @@ public interface CellExecutor {
     ExecutorKind kind();
 
     /**
+     * Checks the executor's own settings before anything is loaded or written.
+     *
+     * @throws UserInputException for a master it cannot use
+     */
+    default void check(String master) {
+    }
+
+    /**
      * Runs every cell of the job; returns when each has its file.
      *
      * @throws UserInputException when the executor cannot start (a bad master URL)
@@ -42,9 +50,10 @@ public interface CellExecutor {
      * @param metricsKey  {@link org.gsmile.experiments.plan.Plan#metricsKey} of the experiment's metrics
      * @param concurrency cells at once when given ({@code --concurrency}, else the file's), else null
      * @param master      {@code --master}, else the file's {@code spark: {master}}, else null
+     * @param modelsFolder the driver's GSMILE_MODELS folder, or null
      */
     record Job(Experiment experiment, Path runFolder, List<Cell> cells, Map<String, JsonNode> previous,
-               String metricsKey, Integer concurrency, String master) {
+               String metricsKey, Integer concurrency, String master, Path modelsFolder) {
         public Job {
             cells = List.copyOf(cells);
             previous = Map.copyOf(previous);
@@ -57,6 +66,9 @@ public interface CellExecutor {
 
         /** An attempt at a cell was lost (an executor failed or was killed) and is being run again. */
         void retried(String cellId, String why);
+
+        /** Something the user should know about how the cells run (a bound on calls), one line. */
+        void note(String line);
     }
 
     /**

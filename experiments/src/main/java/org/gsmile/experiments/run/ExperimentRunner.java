@@ -155,6 +155,12 @@ public final class ExperimentRunner {
                     public void retried(String cellId, String why) {
                         progress.retried(cellId, why);
                     }
+
+                    @Override
+                    public void note(String line) {
+                        err.println("gsmile run: " + line);
+                        err.flush();
+                    }
                 };
                 if (executor != null) {
                     Map<String, JsonNode> previous = new LinkedHashMap<>();
@@ -164,7 +170,7 @@ public final class ExperimentRunner {
                         }
                     });
                     executor.run(new CellExecutor.Job(experiment, folder.dir().toAbsolutePath(), todo, previous,
-                            metricsKey, concurrency, master), done);
+                            metricsKey, concurrency, master, models.modelsFolder()), done);
                 } else {
                     runHere(todo, finished, metricsKey, store, concurrency != null ? concurrency : DEFAULT_CONCURRENCY,
                             done);
