@@ -25,6 +25,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.gsmile.experiments.cli.Gsmile;
+import org.gsmile.models.http.FakeModelServer;
 import org.gsmile.models.testing.SharedModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -268,6 +269,50 @@ class SparkRunTest {
         assertEquals("gsmile run: a Spark session with master local[2,4] runs in this JVM already: leave the master"
                 + " out, or give local[2,4]", other.err().strip());
         assertFalse(Files.exists(temp.resolve("runs/master")), "nothing written");
+    }
+
+    @Test
+    void callsToAServerAreBoundedPerExecutorRetriedAndCachedFromTheTasks() throws Exception {
+        models();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (FakeModelServer server = new FakeModelServer(call -> {
+            if (call.attempt() == 0 && failedOnce.size() < 3 && failedOnce.add(call.prompt())) {
+                return FakeModelServer.Reply.status(503, "{\"error\": \"busy\"}", Map.of());
+            }
+            int now = inFlight.incrementAndGet();
+            most.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(15);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return FakeModelServer.answer(call);
+        })) {
+            String body = "executor: spark\nspark: {maxCallsPerExecutor: 2}\nmodels:\n  - {ref: \"openai:" + server.base()
+                    + "/v1#tiny\", concurrency: 8, cache: " + temp.resolve("cache") + "}\ncases:\n"
+                    + "  - \"Lily kicked the red ball\"\n  - \"Tom threw the ball to Lily\"\n"
+                    + "explainer: {samples: 16, maxNewTokens: 12, distance: embedding-wasserstein}\n";
+            Result first = gsmile("run", "--no-report", experiment("remote", body).toString());
+            assertEquals(0, first.exit(), first.err() + first.out());
+            assertTrue(first.err().contains("calls to tiny: at most 2 in flight per executor, 2 across 1 executor"),
+                    first.err());
+            assertTrue(most.get() <= 2, most.get() + " calls in flight at once, from two task threads");
+            long retries = 0;
+            for (JsonNode cell : cells(temp.resolve("runs/remote"), Set.of()).values()) {
+                retries += cell.at("/explanation/calls/retries").asLong();
+            }
+            assertEquals(3, retries, "each 503 was retried once, from the task that met it");
+
+            // Another run folder, the same cache: every answer comes from the cache the tasks wrote.
+            int requests = server.requests();
+            Result second = gsmile("run", "--no-report", experiment("remote2", body).toString());
+            assertEquals(0, second.exit(), second.err());
+            assertEquals(requests, server.requests(), "the second run called the server");
+        }
     }
 
     // ---- helpers
