@@ -350,13 +350,7 @@ class SparkRunTest {
     }
 
     static long cellCount(Path run) throws Exception {
-        Path cells = run.resolve("cells");
-        if (!Files.isDirectory(cells)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.list(cells)) {
-            return s.filter(f -> f.toString().endsWith(".json")).count();
-        }
+        return Files.isDirectory(run.resolve("cells")) ? cells(run, Set.of()).size() : 0;
     }
 
     /** Files in cells/ that are not cell files: temporary files, checksums. */

@@ -140,8 +140,8 @@ public final class ExperimentRunner {
             }
             Integer concurrency = concurrencyOverride != null ? concurrencyOverride : experiment.concurrency();
             List<String> failed = new ArrayList<>();
-            double[] model = new double[1];
-            double[] outside = new double[1];
+            double model = 0;
+            double outside = 0;
             Map<String, CellOutcome> outcomes = new ConcurrentHashMap<>();
             try (RunProgress progress = RunProgress.start(experiment.name(), cells.size(), reused, terminal, err)) {
                 CellExecutor.Listener done = new CellExecutor.Listener() {
@@ -184,11 +184,11 @@ public final class ExperimentRunner {
                         failed.add(c.id() + " (" + c.model().name() + ", " + c.kase().id() + ", " + c.setting() + "): "
                                 + r.error());
                     }
-                    model[0] += r.modelMs();
-                    outside[0] += r.totalMs() - r.modelMs();
+                    model += r.modelMs();
+                    outside += r.totalMs() - r.modelMs();
                 }
                 Result result = new Result(folder.dir(), cells.size(), reused, todo.size(), failed, progress.calls(),
-                        progress.stored(), (System.nanoTime() - start) / 1e6, model[0], outside[0], progress.retried());
+                        progress.stored(), (System.nanoTime() - start) / 1e6, model, outside, progress.retried());
                 folder.writeSummary(RunSummary.of(result, folder.finishedCells(), cells, experiment));
                 return result;
             }

@@ -98,7 +98,7 @@ class ExperimentFileBadInputTest {
         rows.add(bad("misspelt spark key", OK + "spark: {maxCallsPerExecuter: 4}\n",
                 "exp.yaml:3:9: unknown key 'maxCallsPerExecuter' in spark: did you mean maxCallsPerExecutor?"));
         rows.add(bad("spark calls out of range", OK + "spark: {maxCallsPerExecutor: 0}\n",
-                "exp.yaml:3:30: maxCallsPerExecutor takes a whole number from 1 to 256, got 0"));
+                "exp.yaml:3:30: maxCallsPerExecutor must be between 1 and 256, got 0"));
         rows.add(bad("misspelt key of a case", "models: [local:stories260K]\ncases: [{promt: x}]\n",
                 "exp.yaml:2:10: unknown key 'promt' in a case: did you mean prompt?"));
         rows.add(bad("misspelt metric", OK + "metrics:\n  fidelty: {}\n",
