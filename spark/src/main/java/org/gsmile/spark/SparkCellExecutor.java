@@ -108,6 +108,11 @@ public final class SparkCellExecutor implements CellExecutor {
         scala.Option<SparkContext> active = active();
         boolean own = active.isEmpty();
         SparkContext sc = own ? start(job) : active.get();
+        if (job.concurrency() != null && !(own && embedded(job))) {
+            // Never silently: the embedded session is the only one whose size concurrency chooses.
+            listener.note("concurrency " + job.concurrency() + " does not size this Spark session (master "
+                    + sc.master() + "): it runs as many cells at once as its executors have task slots");
+        }
         String folder = job.runFolder().toUri().toString();
         try {
             runOn(sc, job, folder, listener);
@@ -121,12 +126,17 @@ public final class SparkCellExecutor implements CellExecutor {
         }
     }
 
+    /** Whether a new session would be the embedded local[N,4]: no master given here, nor by spark-submit. */
+    private static boolean embedded(Job job) {
+        return job.master() == null && !new SparkConf().contains("spark.master");
+    }
+
     /** A new session, from spark-submit's settings (system properties) and the job's master. */
     private static SparkContext start(Job job) {
         SparkConf conf = new SparkConf();
         if (job.master() != null) {
             conf.setMaster(job.master());
-        } else if (!conf.contains("spark.master")) {
+        } else if (embedded(job)) {
             int n = job.concurrency() != null ? job.concurrency() : Runtime.getRuntime().availableProcessors();
             conf.setMaster("local[" + n + "," + MAX_FAILURES + "]");
         }

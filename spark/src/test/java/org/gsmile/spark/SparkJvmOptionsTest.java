@@ -22,6 +22,18 @@ class SparkJvmOptionsTest {
         assertEquals(sparks, ours);
     }
 
+    /** gsmile.jar's dependencies (experiments/target/lib, what java -jar gsmile.jar loads) hold no Spark and no Scala. */
+    @Test
+    void theDefaultJarBringsNoSpark() throws Exception {
+        Path lib = Path.of("..", "experiments", "target", "lib");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(lib), "experiments is not packaged");
+        try (var files = Files.list(lib)) {
+            List<String> spark = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("spark-") || n.startsWith("scala-") || n.startsWith("hadoop-")).toList();
+            assertEquals(List.of(), spark);
+        }
+    }
+
     @Test
     void sparkMainRunsTheSparkExecutorUnlessTold() {
         assertEquals(List.of("run", "--executor", "spark", "f.yaml"), List.of(SparkMain.withSparkExecutor(
