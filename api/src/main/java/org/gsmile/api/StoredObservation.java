@@ -147,6 +147,8 @@ final class StoredObservation {
         public CompletableFuture<List<ObservationStore.Shift>> observe(List<String> prompts) {
             ObservationStore.Shift[] out = new ObservationStore.Shift[prompts.size()];
             Map<String, List<Integer>> missing = new LinkedHashMap<>();
+            // The store key of each missing prompt, kept for storing what the model answers.
+            Map<String, String> keys = new java.util.HashMap<>();
             int stored = 0;
             for (int i = 0; i < out.length; i++) {
                 String p = prompts.get(i);
@@ -154,11 +156,14 @@ final class StoredObservation {
                     out[i] = new ObservationStore.Shift(0, baseline.output());
                     continue;
                 }
-                Optional<ObservationStore.Shift> s = store.shift(shiftKey(shiftPrefix, p));
+                String known = keys.get(p);
+                String key = known != null ? known : shiftKey(shiftPrefix, p);
+                Optional<ObservationStore.Shift> s = known != null ? Optional.empty() : store.shift(key);
                 if (s.isPresent()) {
                     out[i] = s.get();
                     stored++;
                 } else {
+                    keys.put(p, key);
                     missing.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
                 }
             }
@@ -213,7 +218,7 @@ final class StoredObservation {
                 Map<String, ObservationStore.Shift> fresh = new LinkedHashMap<>();
                 for (int j = 0; j < measured.length; j++) {
                     if (measured[j] != null) {
-                        fresh.put(shiftKey(shiftPrefix, asked.get(j).getKey()), measured[j]);
+                        fresh.put(keys.get(asked.get(j).getKey()), measured[j]);
                     }
                     for (int i : asked.get(j).getValue()) {
                         out[i] = measured[j];

@@ -98,7 +98,7 @@ final class ExecutorCache {
                 : folder.resolve("observations").resolve("executor-" + SparkEnv.get().executorId() + ".jsonl"));
         String models = env.get(ModelResolver.ENV_MODELS);
         Path modelsFolder = models == null || models.isBlank() ? null : Path.of(models);
-        return new Run(job.runFolder(), cells, ExperimentRunner.worker(experiment, byName, modelsFolder, store), store);
+        return new Run(job.runFolder(), cells, ExperimentRunner.worker(experiment, folder, byName, modelsFolder, store), store);
     }
 
     /**

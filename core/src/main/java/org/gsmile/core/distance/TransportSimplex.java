@@ -148,10 +148,12 @@ final class TransportSimplex {
             int inJ = -1;
             double best = -tol;
             if (greedy) {
-                // The same rule by whole columns of the column-major costs, each a tight loop:
-                // blocks end at a column's end.
+                // By whole columns of the column-major costs, each a tight loop, taking the best arc
+                // of the first column that has an improving one: on the token distance's problems
+                // (some 15 x 19) pricing costs more than pivoting, and this shortest block was the
+                // fastest of those measured (1, 10, sqrt(arcs) and all arcs: 0.94, 0.98, 1 and 1.27 of
+                // sqrt(arcs)'s time).
                 int j = nextJ;
-                int seen = 0;
                 for (int cols = 0; cols < m; cols++) {
                     int base = j * n;
                     double piCol = pi[n + j];
@@ -169,11 +171,10 @@ final class TransportSimplex {
                         inJ = j;
                         best = cost[base + bi] + pi[bi] - piCol;
                     }
-                    seen += n;
                     if (++j == m) {
                         j = 0;
                     }
-                    if (inI >= 0 && seen >= block) {
+                    if (inI >= 0) {
                         break;
                     }
                 }

@@ -135,6 +135,24 @@ class TokenWassersteinExactnessTest {
     }
 
     @Test
+    void rankIsTheSortedArraysEntry() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 2000; trial++) {
+            int len = 1 + random.nextInt(100);
+            int levels = 1 + random.nextInt(8);
+            float[] a = new float[len];
+            for (int i = 0; i < len; i++) {
+                // Few levels half the time, so that ties are the rule.
+                a[i] = trial % 2 == 0 ? random.nextInt(levels) : (float) random.nextDouble();
+            }
+            float[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            int r = random.nextInt(len);
+            assertEquals(sorted[r], TokenWassersteinDistance.rank(a.clone(), len, r), "trial " + trial);
+        }
+    }
+
+    @Test
     void positionDistanceEqualsTheReferenceOnRandomDistributions() {
         SplittableRandom random = new SplittableRandom(7);
         for (int trial = 0; trial < 300; trial++) {

@@ -37,7 +37,11 @@ public final class ExplainOptions {
                     + " onnx:NAME (a model folder under GSMILE_MODELS, e.g. onnx:tinygpt) or onnx:/path/model.onnx;"
                     + " openai:<baseUrl>#<model> (any OpenAI-compatible server; add ?api=completions for /completions)"
                     + " or ollama:<model>[@http://host:port]; oracle:keywords#rain=0.6,remove=0.4 (a model with known"
-                    + " Shapley values, for checking metrics).")
+                    + " Shapley values, for checking metrics). explain-image also takes onnx-editor:NAME or"
+                    + " onnx-editor:/path/model.onnx, http-editor:<url> (the generic edit endpoint),"
+                    + " openai-editor:<baseUrl>#<model>, openai-generator:<baseUrl>#<model>, a1111-editor:[<url>] and"
+                    + " a1111-generator:[<url>], each optionally followed by ?size=WxH (a1111: also steps, seed,"
+                    + " denoising).")
     String model;
 
     @Option(names = "--samples", paramLabel = "J|auto",
@@ -140,8 +144,9 @@ public final class ExplainOptions {
     String sign;
 
     @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "Environment variable that holds the API key of an openai: or ollama: model. "
-                    + "Default: OPENAI_API_KEY for openai:, none for ollama:.")
+            description = "Environment variable that holds the API key of a model behind an API. "
+                    + "Default: OPENAI_API_KEY for openai:, openai-editor: and openai-generator:; none for ollama:,"
+                    + " http-editor: and the a1111 models.")
     String apiKeyEnv;
 
     @Option(names = "--logprobs", paramLabel = "K", arity = "0..1", defaultValue = "0", fallbackValue = "5",
@@ -150,13 +155,13 @@ public final class ExplainOptions {
     int logprobs;
 
     @Option(names = "--cache", paramLabel = "DIR|none",
-            description = "Where answers of openai: and ollama: models are kept, so a repeated run only calls the "
-                    + "model for prompts it has not seen; none keeps nothing. "
+            description = "Where answers of models behind an API are kept, so a repeated run only calls the "
+                    + "model for prompts (and images) it has not seen; none keeps nothing. "
                     + "Default: $XDG_CACHE_HOME/gsmile/responses, else ~/.cache/gsmile/responses.")
     String cache;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + RemoteOptions.DEFAULT_CONCURRENCY,
-            description = "Calls to an openai: or ollama: model in flight at once. Default: ${DEFAULT-VALUE}.")
+            description = "Calls to a model behind an API in flight at once. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + RetryPolicy.DEFAULT_MAX_RETRIES,
@@ -165,7 +170,7 @@ public final class ExplainOptions {
     int maxRetries;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Longest wait for one answer of an openai: or ollama: model. Default: ${DEFAULT-VALUE}.")
+            description = "Longest wait for one answer of a model behind an API. Default: ${DEFAULT-VALUE}.")
     double timeoutSeconds;
 
     // Hidden: only tests need retries faster than a real server would want.

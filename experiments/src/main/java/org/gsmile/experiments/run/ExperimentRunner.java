@@ -39,7 +39,6 @@ import org.gsmile.metrics.EvaluationPlan;
 import org.gsmile.metrics.Evaluator;
 import org.gsmile.metrics.ModelCalls;
 import org.gsmile.metrics.accuracy.Relevance;
-import org.gsmile.models.onnx.OnnxImageEditor;
 import org.gsmile.models.resolve.ImageModelResolver;
 import org.gsmile.models.resolve.ModelResolver;
 import org.gsmile.odd.Dimension;
@@ -260,12 +259,15 @@ public final class ExperimentRunner {
      * A worker for an executor's JVM: the experiment's cells run with {@code models} (by model name;
      * the executor keeps one instance of each per JVM) and {@code store}, writing nothing itself.
      *
+     * @param runFolder    the run folder the driver checked and wrote the provenance of, where a cell's
+     *                     images go (its cell file is the executor's to write)
      * @param modelsFolder the GSMILE_MODELS folder where suite scenes are found, or null
      */
-    public static CellWorker worker(Experiment experiment, Map<String, BlackBoxModel> models, Path modelsFolder,
-                                    JsonlObservationStore store) {
+    public static CellWorker worker(Experiment experiment, Path runFolder, Map<String, BlackBoxModel> models,
+                                    Path modelsFolder, JsonlObservationStore store) {
+        RunDirectory folder = RunDirectory.check(runFolder, experiment.name(), experiment.file().getFileName().toString());
         ExperimentRunner runner = new ExperimentRunner(experiment, Plan.of(experiment),
-                experiment.metrics().evaluationPlan(), null, new Models(new LinkedHashMap<>(models), modelsFolder));
+                experiment.metrics().evaluationPlan(), folder, new Models(new LinkedHashMap<>(models), modelsFolder));
         String metricsKey = Plan.metricsKey(experiment.metrics());
         Evaluator evaluator = new Evaluator(store);
         Map<ExplanationSpec, PromptExplainer> explainers = new ConcurrentHashMap<>();
@@ -301,8 +303,10 @@ public final class ExperimentRunner {
             Evaluation v = evaluator.evaluate(e, request, model, relevance, evaluation);
             calls += v.extraCalls();
             double metricsMs = (System.nanoTime() - m0) / 1e6;
+            CellImages.Drawn images = CellImages.addTo(json, folder.dir(), c.id(), model, e, old);
+            calls += images.calls();
             double totalMs = (System.nanoTime() - t0) / 1e6;
-            double modelMs = timed ? clock.busyMillis() : explanationModelMs;
+            double modelMs = (timed ? clock.busyMillis() : explanationModelMs) + images.modelMs();
             CellJson.ok(json, e, metricsKey, EvaluationJson.tree(v), modelMs, metricsMs, totalMs);
             return new CellRun(json, true, null, calls, stored, modelMs, totalMs);
         } catch (RuntimeException ex) {
@@ -421,8 +425,10 @@ public final class ExperimentRunner {
         /** How a model of the experiment is opened: the runner's way, for executors that cache what it opens. */
         public static BlackBoxModel open(ModelEntry m, Map<String, String> env, Path home, long seed) {
             try {
-                return m.ref().strip().toLowerCase(java.util.Locale.ROOT).startsWith(OnnxImageEditor.PREFIX)
-                        ? ImageModelResolver.fromEnvironment(env).resolve(m.ref())
+                // An image model behind an API takes the entry's client settings as a text one does.
+                return ImageModelResolver.accepts(m.ref())
+                        ? ImageModelResolver.fromEnvironment(env).resolve(m.ref(),
+                                ImageModelResolver.isRemote(m.ref()) ? m.remoteOptions(env, home, seed) : null)
                         : ModelResolver.fromEnvironment(env, home).resolve(m.ref(), m.remoteOptions(env, home, seed));
             } catch (UserInputException e) {
                 throw new UserInputException("model " + m.name() + " (" + m.ref() + "): " + e.template(), e);

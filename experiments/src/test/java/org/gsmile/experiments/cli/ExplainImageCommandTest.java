@@ -122,8 +122,10 @@ class ExplainImageCommandTest {
                         + " --max-pixels", "--image", image, "--max-pixels", "1000", RAIN),
                 row("--max-pixels must be at least 1, got 0", "--image", image, "--max-pixels", "0", RAIN),
                 row("onnx-editor:tinyeditor edits an image: give it with --image IN.png", RAIN),
-                row("--max-new-tokens has no effect with explain-image: it configures text outputs or calls to a text"
-                        + " server; leave --max-new-tokens out", "--image", image, "--max-new-tokens", "8", RAIN),
+                row("--max-new-tokens has no effect with explain-image: it configures text outputs; leave"
+                        + " --max-new-tokens out", "--image", image, "--max-new-tokens", "8", RAIN),
+                row("--timeout has no effect with --model onnx-editor:tinyeditor: it configures calls to a server",
+                        "--image", image, "--timeout", "3", RAIN),
                 row("--logprobs has no effect with explain-image", "--image", image, "--logprobs", "5", RAIN),
                 row("--distance token-wasserstein compares text, and onnx-editor:tinyeditor returns images: choose"
                         + " --distance channel-wasserstein, sliced-wasserstein, ssim or feature-wasserstein",

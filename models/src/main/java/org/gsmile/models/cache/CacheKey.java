@@ -1,11 +1,6 @@
 package org.gsmile.models.cache;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.gsmile.core.model.DecodingOptions;
 
 /**
@@ -21,14 +16,12 @@ import org.gsmile.core.model.DecodingOptions;
  * @param prompt      the exact prompt
  */
 public record CacheKey(String backend, String endpoint, String model, DecodingOptions options, int topLogprobs,
-                       String prompt) {
+                       String prompt) implements ResponseKey {
 
     /** The key as JSON with a fixed field order: stored beside the answer and hashed for its file name. */
+    @Override
     public ObjectNode toJson() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("backend", backend);
-        o.put("endpoint", endpoint);
-        o.put("model", model);
+        ObjectNode o = ResponseKey.opening(backend, endpoint, model);
         o.put("maxNewTokens", options.maxNewTokens());
         o.put("temperature", options.temperature());
         o.put("topP", options.topP());
@@ -36,21 +29,5 @@ public record CacheKey(String backend, String endpoint, String model, DecodingOp
         o.put("topLogprobs", topLogprobs);
         o.put("prompt", prompt);
         return o;
-    }
-
-    /** SHA-256 of the canonical JSON, in hex. */
-    public String sha256() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(toJson().toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    /** A number that identifies the request, from its hash: seeds the request's retry jitter. */
-    public long seed() {
-        return Long.parseUnsignedLong(sha256().substring(0, 16), 16);
     }
 }

@@ -3,7 +3,6 @@ package org.gsmile.models.cache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gsmile.core.UserInputException;
@@ -25,8 +22,9 @@ import org.gsmile.core.model.TopLogprobs;
 /**
  * Answers of remote models kept on disk, so that a repeated explanation, or one that shares
  * perturbed prompts with an earlier one, calls the model only for what it has not seen. One JSON
- * file per answer, named by the SHA-256 of its {@link CacheKey} and holding the key itself, so a
- * file whose key differs (a corrupted or foreign file) is ignored rather than trusted.
+ * file per answer, named by the SHA-256 of its {@link ResponseKey} and holding the key itself, so a
+ * file whose key differs (a corrupted or foreign file) is ignored rather than trusted. Text and
+ * image answers share the folder; each kind is written by its {@link AnswerCodec}.
  *
  * <p>Files are written to a temporary name and moved into place, so a reader (another run, a crash
  * half-way) never sees half an answer. Thread-safe: concurrent writers of one key write the same
@@ -88,6 +86,15 @@ public final class ResponseCache {
     }
 
     public Optional<TopLogprobs> get(CacheKey key) {
+        return get(key, AnswerCodec.text());
+    }
+
+    public boolean put(CacheKey key, TopLogprobs answer) {
+        return put(key, answer, AnswerCodec.text());
+    }
+
+    /** The answer stored under {@code key}, if an entry holds exactly that key and reads back. */
+    public <T> Optional<T> get(ResponseKey key, AnswerCodec<T> codec) {
         Path file = file(key);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -99,7 +106,7 @@ public final class ResponseCache {
             if (stored == null || !key.toJson().toString().equals(stored.toString())) {
                 return Optional.empty();
             }
-            return Optional.of(decode(root));
+            return Optional.of(codec.decode(root));
         } catch (IOException | RuntimeException e) {
             // An unreadable entry is a miss: the call is made again and the entry rewritten.
             return Optional.empty();
@@ -107,13 +114,16 @@ public final class ResponseCache {
     }
 
     /** Stores an answer; a failure to write loses only the saving, never the answer in hand. */
-    public boolean put(CacheKey key, TopLogprobs answer) {
+    public <T> boolean put(ResponseKey key, T answer, AnswerCodec<T> codec) {
         Path file = file(key);
         Path tmp = null;
         try {
             Files.createDirectories(file.getParent());
             tmp = Files.createTempFile(file.getParent(), ".tmp-", ".json");
-            Files.writeString(tmp, JSON.writeValueAsString(encode(key, answer)) + "\n", StandardCharsets.UTF_8);
+            ObjectNode entry = JSON.createObjectNode();
+            entry.set("key", key.toJson());
+            codec.encode(answer, entry);
+            Files.writeString(tmp, JSON.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -132,42 +142,8 @@ public final class ResponseCache {
         }
     }
 
-    Path file(CacheKey key) {
+    Path file(ResponseKey key) {
         String hash = key.sha256();
         return dir.resolve(hash.substring(0, 2)).resolve(hash + ".json");
-    }
-
-    private static ObjectNode encode(CacheKey key, TopLogprobs answer) {
-        ObjectNode root = JSON.createObjectNode();
-        root.set("key", key.toJson());
-        root.put("text", answer.text());
-        ArrayNode steps = root.putArray("steps");
-        for (TopLogprobs.Step s : answer.steps()) {
-            ObjectNode step = steps.addObject();
-            step.put("token", s.token());
-            step.put("logprob", s.logprob());
-            ArrayNode top = step.putArray("top");
-            for (TopLogprobs.Candidate c : s.top()) {
-                top.addObject().put("token", c.token()).put("logprob", c.logprob());
-            }
-        }
-        return root;
-    }
-
-    private static TopLogprobs decode(JsonNode root) {
-        List<TopLogprobs.Step> steps = new ArrayList<>();
-        for (JsonNode s : root.get("steps")) {
-            List<TopLogprobs.Candidate> top = new ArrayList<>();
-            for (JsonNode c : s.get("top")) {
-                top.add(new TopLogprobs.Candidate(c.get("token").asText(), number(c.get("logprob"))));
-            }
-            steps.add(new TopLogprobs.Step(s.get("token").asText(), number(s.get("logprob")), top));
-        }
-        return new TopLogprobs(root.get("text").asText(), steps);
-    }
-
-    /** Jackson writes NaN as the string "NaN"; read it back as NaN. */
-    private static double number(JsonNode n) {
-        return n.isNumber() ? n.asDouble() : Double.parseDouble(n.asText());
     }
 }

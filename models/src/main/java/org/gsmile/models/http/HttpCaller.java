@@ -21,7 +21,7 @@ import java.util.function.Function;
 import org.gsmile.core.UserInputException;
 
 /**
- * Posts JSON to one endpoint and retries what is worth retrying: 408, 429 and 5xx answers (waiting at
+ * Posts a request (JSON, or a multipart form) to one endpoint and retries what is worth retrying: 408, 429 and 5xx answers (waiting at
  * least as long as Retry-After asks), timeouts, dropped connections and malformed answers. What no
  * retry can fix ends the explanation at once and every later call with it: an unreachable server,
  * a rejected key, an unknown model. Other refusals (a 400 for one prompt) fail that call only.
@@ -38,17 +38,26 @@ final class HttpCaller {
     private final RetryPolicy policy;
     private final Duration timeout;
     private final String model;
+    private final String notFoundFix;
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private volatile UserInputException fatal;
 
-    HttpCaller(HttpClient client, URI endpoint, ApiKey key, RetryPolicy policy, Duration timeout, String model) {
+    /**
+     * @param model       the model name sent, named when the server says it does not know it; empty
+     *                    for an API that takes none
+     * @param notFoundFix what to check when the endpoint itself is not found (404 with no message
+     *                    about a model), e.g. the base URL's usual ending
+     */
+    HttpCaller(HttpClient client, URI endpoint, ApiKey key, RetryPolicy policy, Duration timeout, String model,
+               String notFoundFix) {
         this.client = client;
         this.endpoint = endpoint;
         this.key = key;
         this.policy = policy;
         this.timeout = timeout;
         this.model = model;
+        this.notFoundFix = notFoundFix;
     }
 
     int sent() {
@@ -67,7 +76,7 @@ final class HttpCaller {
      * @throws UserInputException  when no call to this server can succeed
      * @throws CallFailedException when this call failed after its retries or was refused
      */
-    <T> T post(String body, long requestSeed, Function<JsonNode, T> parse, Runnable onRetry) {
+    <T> T post(HttpBody body, long requestSeed, Function<JsonNode, T> parse, Runnable onRetry) {
         String reason;
         for (int attempt = 0; ; attempt++) {
             boolean timedOut = false;
@@ -138,12 +147,12 @@ final class HttpCaller {
         return client.connectTimeout().orElse(Duration.ofSeconds(10));
     }
 
-    private HttpRequest request(String body) {
+    private HttpRequest request(HttpBody body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", body.contentType())
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
         if (key.isPresent()) {
             b.header("Authorization", key.bearer());
         }
@@ -170,9 +179,8 @@ final class HttpCaller {
                     : ", no key was sent") + "): " + fix));
         }
         if (status == 404) {
-            return stop(new UserInputException(message == null
-                    ? endpoint + " answered 404 (not found): check the base URL in {model} (OpenAI-compatible"
-                    + " servers usually end in /v1)"
+            return stop(new UserInputException(message == null || model.isEmpty()
+                    ? endpoint + " answered 404 (not found" + said + "): " + notFoundFix
                     : endpoint + " answered 404 for model '" + model + "'" + said + ": check the model name in {model}"));
         }
         return new CallFailedException(endpoint + " refused the request (HTTP " + status + ")" + said);

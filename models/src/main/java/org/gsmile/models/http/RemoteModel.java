@@ -1,16 +1,11 @@
 package org.gsmile.models.http;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.gsmile.core.Futures;
-import org.gsmile.core.UserInputException;
 import org.gsmile.core.model.CallMeter;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.Generation;
@@ -18,56 +13,32 @@ import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ModelInfo;
 import org.gsmile.core.model.TopLogprobs;
 import org.gsmile.core.model.TopLogprobsModel;
+import org.gsmile.models.cache.AnswerCodec;
 import org.gsmile.models.cache.CacheKey;
 import org.gsmile.models.cache.ResponseCache;
 
 /**
  * A generative model behind an HTTP API (OpenAI-compatible or Ollama). Every prompt is one call; at
- * most {@code concurrency} calls are in flight, each retried on its own (a call keeps its slot while
- * it backs off, which also eases the pressure on a server that asked it to slow down). Answers come
- * from the on-disk cache when it has them and go into it when they arrive.
+ * most {@code concurrency} calls are in flight, each retried on its own; answers come from the
+ * on-disk cache when it has them and go into it when they arrive (see {@link RemoteCalls}).
  *
  * <p>The weights behind an API are unknown, so {@link ModelInfo#sha256()} is empty, and the context
  * length is left to the server to enforce ({@link Integer#MAX_VALUE}).
  */
 public final class RemoteModel implements GenerativeModel, TopLogprobsModel {
-    private static final AtomicInteger POOLS = new AtomicInteger();
-
     private final RemoteReference reference;
     private final WireFormat wire;
-    private final HttpCaller caller;
-    private final ResponseCache cache;
+    private final RemoteCalls calls;
     private final int topLogprobs;
-    private final ExecutorService pool;
-    private final AtomicInteger diskCacheHits = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
     /** Counts calls made on the model itself rather than through an explanation's view. */
     private final CallMeter unmetered = new CallMeter();
 
     public RemoteModel(RemoteReference reference, RemoteOptions options) {
         this.reference = reference;
         this.wire = WireFormat.of(reference.api());
-        ApiKey key = options.apiKey(reference.api());
-        if (options.apiKeyEnv() != null && !key.isPresent()) {
-            throw new UserInputException("{apiKeyEnv} names " + options.apiKeyEnv() + ", which is not set: set "
-                    + options.apiKeyEnv() + " to your API key");
-        }
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.connectTimeout())
-                .build();
-        this.caller = new HttpCaller(client, reference.endpoint(), key, options.retry(), options.requestTimeout(),
-                reference.model());
-        this.cache = options.cacheDir() == null ? null : new ResponseCache(options.cacheDir());
+        this.calls = new RemoteCalls(reference.endpoint(), reference.model(), reference.api().keyVariable(), options,
+                "check the base URL in {model} (OpenAI-compatible servers usually end in /v1)");
         this.topLogprobs = options.topLogprobs();
-        int id = POOLS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(options.concurrency(), r -> {
-            Thread t = new Thread(r, "gsmile-http-" + id + "-" + threads.incrementAndGet());
-            // Daemon so that a caller that forgets close() cannot keep the JVM alive.
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override
@@ -108,46 +79,29 @@ public final class RemoteModel implements GenerativeModel, TopLogprobsModel {
     }
 
     private CompletableFuture<TopLogprobs> generate(String prompt, DecodingOptions options, CallMeter meter) {
-        return CompletableFuture.supplyAsync(() -> answer(prompt, options, meter), pool);
+        return calls.submit(() -> answer(prompt, options, meter));
     }
 
     /** Requests sent, retries, cache hits and failures so far. */
     public RemoteCallStats stats() {
-        return new RemoteCallStats(caller.sent(), caller.retries(), diskCacheHits.get(), failed.get());
+        return calls.stats();
     }
 
     public Optional<ResponseCache> cache() {
-        return Optional.ofNullable(cache);
+        return calls.cache();
     }
 
     @Override
     public void close() {
-        pool.shutdown();
+        calls.close();
     }
 
     private TopLogprobs answer(String prompt, DecodingOptions options, CallMeter meter) {
         CacheKey key = new CacheKey(reference.api().id(), reference.endpoint().toString(), reference.model(), options,
                 topLogprobs, prompt);
-        if (cache != null) {
-            Optional<TopLogprobs> hit = cache.get(key);
-            if (hit.isPresent()) {
-                diskCacheHits.incrementAndGet();
-                meter.diskCacheHit();
-                return hit.get();
-            }
-        }
-        String body = wire.request(reference.model(), prompt, options, topLogprobs).toString();
-        TopLogprobs answer;
-        try {
-            answer = caller.post(body, key.seed(), wire::parse, meter::retried);
-        } catch (CallFailedException e) {
-            failed.incrementAndGet();
-            throw e;
-        }
-        if (cache != null) {
-            cache.put(key, answer);
-        }
-        return answer;
+        return calls.answer(key, AnswerCodec.text(),
+                () -> HttpBody.json(wire.request(reference.model(), prompt, options, topLogprobs).toString()),
+                wire::parse, meter);
     }
 
     /** This model with one explanation's meter: every call goes through the same pool, cache and client. */

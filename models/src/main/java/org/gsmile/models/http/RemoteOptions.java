@@ -12,7 +12,8 @@ import org.gsmile.models.cache.ResponseCache;
  * @param env            the environment the API key is read from (passed in so tests can inject a
  *                       key without touching the real environment)
  * @param apiKeyEnv      the variable holding the API key; null for the backend's default
- *                       (OPENAI_API_KEY for openai:, none for ollama:)
+ *                       (OPENAI_API_KEY for openai: and openai-editor:/openai-generator:, none for
+ *                       ollama:, http-editor: and the a1111 models)
  * @param topLogprobs    top tokens to request per position, 0 for none
  * @param cacheDir       the on-disk response cache, or null for none
  * @param concurrency    calls in flight at once
@@ -110,10 +111,13 @@ public record RemoteOptions(Map<String, String> env, String apiKeyEnv, int topLo
         return text.length() <= 24 ? text : String.valueOf(value);
     }
 
-    /** The key for a backend: the variable named by apiKeyEnv, else the backend's default. */
-    ApiKey apiKey(RemoteReference.Api api) {
-        String variable = apiKeyEnv != null ? apiKeyEnv : api == RemoteReference.Api.OLLAMA_GENERATE ? null : OPENAI_KEY;
-        return ApiKey.fromEnvironment(env, variable);
+    /**
+     * The key for a backend: the variable named by apiKeyEnv, else the backend's default.
+     *
+     * @param backendDefault the variable the backend reads by default, or null for none
+     */
+    ApiKey apiKey(String backendDefault) {
+        return ApiKey.fromEnvironment(env, apiKeyEnv != null ? apiKeyEnv : backendDefault);
     }
 
     /** Leaves the environment out: it holds secrets. */

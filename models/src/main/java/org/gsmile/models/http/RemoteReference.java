@@ -1,10 +1,7 @@
 package org.gsmile.models.http;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gsmile.core.UserInputException;
 
 /**
@@ -27,23 +24,33 @@ public record RemoteReference(String reference, Api api, URI endpoint, String mo
     public static final String OLLAMA = "ollama:";
     public static final URI DEFAULT_OLLAMA = URI.create("http://127.0.0.1:11434");
 
-    private static final Pattern PORT = Pattern.compile(":(\\d+)$");
+    /** A reference that works, for messages about a server URL. */
+    private static final String EXAMPLE = "openai:http://127.0.0.1:8000/v1#my-model";
 
     static final String FORMS = "openai:<baseUrl>#<model> (e.g. openai:http://127.0.0.1:8000/v1#my-model,"
             + " add ?api=completions for /completions) or ollama:<model>[@http://host:port]";
 
     /** The wire formats; the names identify the backend in cache keys. */
     public enum Api {
-        OPENAI_CHAT("openai-chat"), OPENAI_COMPLETIONS("openai-completions"), OLLAMA_GENERATE("ollama-generate");
+        OPENAI_CHAT("openai-chat", RemoteOptions.OPENAI_KEY),
+        OPENAI_COMPLETIONS("openai-completions", RemoteOptions.OPENAI_KEY),
+        OLLAMA_GENERATE("ollama-generate", null);
 
         private final String id;
+        private final String keyVariable;
 
-        Api(String id) {
+        Api(String id, String keyVariable) {
             this.id = id;
+            this.keyVariable = keyVariable;
         }
 
         public String id() {
             return id;
+        }
+
+        /** The variable the key is read from unless {apiKeyEnv} names another; null: no key by default. */
+        String keyVariable() {
+            return keyVariable;
         }
     }
 
@@ -111,9 +118,9 @@ public record RemoteReference(String reference, Api api, URI endpoint, String mo
         if (model.isBlank()) {
             throw new UserInputException("'" + shown + "' names no model: write the model after '#'");
         }
-        URI root = httpUrl(shown, base);
+        URI root = ServerUrls.parse(shown, base, EXAMPLE);
         String path = kind == Api.OPENAI_CHAT ? "/chat/completions" : "/completions";
-        return new RemoteReference(reference, kind, URI.create(stripSlash(root.toString()) + path), model);
+        return new RemoteReference(reference, kind, URI.create(ServerUrls.stripSlash(root.toString()) + path), model);
     }
 
     private static RemoteReference ollama(String reference, String shown, String spec) {
@@ -125,7 +132,7 @@ public record RemoteReference(String reference, Api api, URI endpoint, String mo
             at = spec.lastIndexOf('@');
         }
         if (at >= 0) {
-            host = httpUrl(shown, spec.substring(at + 1));
+            host = ServerUrls.parse(shown, spec.substring(at + 1), EXAMPLE);
             model = spec.substring(0, at).strip();
         }
         if (model.isBlank()) {
@@ -133,68 +140,6 @@ public record RemoteReference(String reference, Api api, URI endpoint, String mo
                     + " ollama:llama3.2@http://127.0.0.1:11434");
         }
         return new RemoteReference(reference, Api.OLLAMA_GENERATE,
-                URI.create(stripSlash(host.toString()) + "/api/generate"), model);
-    }
-
-    /** The server's URL, checked as far as it can be without calling it. */
-    private static URI httpUrl(String shown, String text) {
-        String url = text.strip();
-        String masked = UrlSecrets.mask(url);
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            if (!url.contains("://")) {
-                throw new UserInputException("'" + masked + "' in '" + shown + "' is not a URL: write the server with"
-                        + " its scheme, as in http://" + masked);
-            }
-            String why = url.chars().anyMatch(Character::isWhitespace) ? " (it holds a space)" : "";
-            throw new UserInputException("'" + masked + "' in '" + shown + "' is not a valid URL" + why + ": write the"
-                    + " server as http://host:port/path, as in openai:http://127.0.0.1:8000/v1#my-model");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.contains("://")) {
-            throw new UserInputException("'" + masked + "' in '" + shown + "' is not a URL: write the server with its"
-                    + " scheme, as in http://" + (masked.isEmpty() ? "127.0.0.1:8000/v1" : masked));
-        }
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new UserInputException("'" + masked + "' in '" + shown + "' is not an http(s) URL: write the server"
-                    + " as http://host:port/path, as in openai:http://127.0.0.1:8000/v1#my-model");
-        }
-        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
-        if (uri.getRawUserInfo() != null || authority.contains("@")) {
-            throw new UserInputException("'" + masked + "' in {model} holds credentials, which gsmile never sends:"
-                    + " remove the part before '@' and put the key in an environment variable named by"
-                    + " {apiKeyEnv} (it is sent as a Bearer token)");
-        }
-        // A port java.net.URI cannot hold as a number leaves the authority registry-based: no host.
-        Matcher port = PORT.matcher(authority);
-        if (port.find()) {
-            long number = port.group(1).length() > 6 ? Long.MAX_VALUE : Long.parseLong(port.group(1));
-            if (number < 1 || number > 65_535) {
-                throw new UserInputException("port " + port.group(1) + " in '" + masked + "' is out of range: ports go"
-                        + " from 1 to 65535, as in http://127.0.0.1:8000/v1");
-            }
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new UserInputException("'" + masked + "' in '" + shown + "' names no host: write the server as"
-                    + " http://host:port/path, as in openai:http://127.0.0.1:8000/v1#my-model");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new UserInputException("'" + masked + "' in '" + shown + "' carries a query or fragment the server"
-                    + " URL cannot take: write it as http://host:port/path");
-        }
-        try {
-            // What the HTTP client checks only when the first request is sent.
-            java.net.http.HttpRequest.newBuilder(uri);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("'" + masked + "' in '" + shown + "' cannot be called (" + e.getMessage()
-                    + "): write the server as http://host:port/path");
-        }
-        return uri;
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+                URI.create(ServerUrls.stripSlash(host.toString()) + "/api/generate"), model);
     }
 }

@@ -127,6 +127,10 @@ public final class ModelResolver {
             throw new UserInputException("'" + ref + "' is an image editor: explain its instructions with gsmile"
                     + " explain-image --image IN.png");
         }
+        if (org.gsmile.models.http.RemoteImageModels.accepts(ref)) {
+            throw new UserInputException("'" + UrlSecrets.mask(ref) + "' is an image model: explain it with gsmile"
+                    + " explain-image (an editor with --image IN.png)");
+        }
         if (!ref.startsWith(PREFIX)) {
             throw unknownReference(ref);
         }

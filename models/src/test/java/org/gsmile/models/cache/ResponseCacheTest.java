@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.gsmile.core.UserInputException;
+import org.gsmile.core.image.Image;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.TopLogprobs;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,35 @@ class ResponseCacheTest {
         assertEquals(Optional.empty(), cache.get(KEY));
         cache.put(KEY, ANSWER);
         assertEquals(Optional.of(ANSWER), cache.get(KEY));
+    }
+
+    static final ImageCacheKey IMAGE_KEY = new ImageCacheKey("a1111-img2img", "http://127.0.0.1:7860/sdapi/v1/img2img",
+            "", Map.of("steps", 20, "seed", 42L, "denoising", 0.75, "size", "2x1"), "ab12", "Remove the rain");
+
+    @Test
+    void imagesAreStoredAndReadBackExactlyUnderTheirOwnKeys() {
+        ResponseCache cache = new ResponseCache(temp);
+        Image image = Image.of(2, 1, new float[] {0f, 1f, 10 / 255f, 20 / 255f, 30 / 255f, 40 / 255f});
+        assertEquals(Optional.empty(), cache.get(IMAGE_KEY, AnswerCodec.image()));
+        assertTrue(cache.put(IMAGE_KEY, image, AnswerCodec.image()));
+        assertEquals(Optional.of(image), new ResponseCache(temp).get(IMAGE_KEY, AnswerCodec.image()));
+        // The order the settings were given in does not matter; each setting, the input and the prompt do.
+        Map<String, Object> reordered = new java.util.LinkedHashMap<>();
+        reordered.put("size", "2x1");
+        reordered.put("denoising", 0.75);
+        reordered.put("seed", 42L);
+        reordered.put("steps", 20);
+        assertEquals(IMAGE_KEY.sha256(), new ImageCacheKey(IMAGE_KEY.backend(), IMAGE_KEY.endpoint(), "", reordered,
+                "ab12", IMAGE_KEY.prompt()).sha256());
+        reordered.put("seed", 43L);
+        assertNotEquals(IMAGE_KEY.sha256(), new ImageCacheKey(IMAGE_KEY.backend(), IMAGE_KEY.endpoint(), "", reordered,
+                "ab12", IMAGE_KEY.prompt()).sha256());
+        assertNotEquals(IMAGE_KEY.sha256(), new ImageCacheKey(IMAGE_KEY.backend(), IMAGE_KEY.endpoint(), "",
+                IMAGE_KEY.settings(), "ab13", IMAGE_KEY.prompt()).sha256());
+        assertNotEquals(IMAGE_KEY.sha256(), new ImageCacheKey(IMAGE_KEY.backend(), IMAGE_KEY.endpoint(), "",
+                IMAGE_KEY.settings(), "ab12", "Remove the snow").sha256());
+        // A text answer is never read where an image was stored, nor the other way round.
+        assertEquals(Optional.empty(), cache.get(IMAGE_KEY, AnswerCodec.text()));
     }
 
     @Test

@@ -21,15 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A real HTTP server on loopback that speaks OpenAI chat/completions and Ollama's /api/generate,
- * and misbehaves on request: rate limits with Retry-After, 5xx, slow answers, malformed JSON,
- * connections closed without an answer. A deterministic stand-in model answers from the prompt.
+ * A real HTTP server on loopback that speaks OpenAI chat/completions and Ollama's /api/generate
+ * (and, scripted with {@link FakeImageApis#answer}, the image APIs), and misbehaves on request:
+ * rate limits with Retry-After, 5xx, slow answers, malformed JSON, connections closed without an
+ * answer. A deterministic stand-in model answers from the prompt. A multipart/form-data request
+ * reaches the script as a JSON object of its parts ({@link MultipartParser}).
  */
 public final class FakeModelServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as the script sees it; attempt counts earlier requests with the same prompt. */
-    public record Call(String path, JsonNode body, String prompt, int attempt, String authorization) {
+    public record Call(String path, JsonNode body, String prompt, int attempt, String authorization,
+                       String contentType) {
     }
 
     /** What to do with a request. */
@@ -56,7 +59,7 @@ public final class FakeModelServer implements AutoCloseable {
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     public final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger maxInFlight = new AtomicInteger();
+    public final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Function<Call, Reply> script;
 
     public FakeModelServer(Function<Call, Reply> script) throws IOException {
@@ -155,7 +158,8 @@ public final class FakeModelServer implements AutoCloseable {
         if (path.endsWith("/chat/completions")) {
             return body.path("messages").path(0).path("content").asText();
         }
-        return body.path("prompt").asText();
+        // The generic image editor's request names its prompt the instruction.
+        return body.has("instruction") ? body.path("instruction").asText() : body.path("prompt").asText();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -164,11 +168,14 @@ public final class FakeModelServer implements AutoCloseable {
         boolean counted = true;
         try {
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = JSON.readTree(raw);
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            JsonNode body = type != null && type.startsWith("multipart/form-data") ? MultipartParser.parse(raw, type)
+                    : JSON.readTree(raw);
             String path = exchange.getRequestURI().getPath();
             String prompt = prompt(path, body);
             int attempt = attempts.computeIfAbsent(prompt, k -> new AtomicInteger()).getAndIncrement();
-            Call call = new Call(path, body, prompt, attempt, exchange.getRequestHeaders().getFirst("Authorization"));
+            Call call = new Call(path, body, prompt, attempt, exchange.getRequestHeaders().getFirst("Authorization"),
+                    type);
             calls.add(call);
             Reply reply = script.apply(call);
             if (reply.delayMs() > 0) {
