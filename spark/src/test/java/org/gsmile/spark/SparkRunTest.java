@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkRunTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** What differs between two runs of the same cells: how long things took. */
-    static final Set<String> TIMINGS = Set.of("timingsMs", "millis");
+    /** What differs between two runs of the same cells: how long things took (an image cell's images too). */
+    static final Set<String> TIMINGS = Set.of("timingsMs", "millis", "modelMs");
     /**
      * What a run's own observation store answered, which depends on which of two cells sharing a
      * prompt got there first: two local runs at concurrency 2 differ in these too.
@@ -158,6 +159,33 @@ class SparkRunTest {
         Set<String> ignored = new java.util.HashSet<>(TIMINGS);
         ignored.addAll(STORE_COUNTS);
         assertEquals(texts(temp.resolve("runs/real"), ignored), texts(temp.resolve("spark-runs/real"), ignored));
+    }
+
+    @Test
+    void imageCellsWriteTheSameImagesFromTheTasks() throws Exception {
+        models("tinyeditor/model.onnx");
+        String body = "models: [onnx-editor:tinyeditor]\ncases:\n  - {suite: "
+                + Path.of("../experiments/suites/driving.yaml").toAbsolutePath().normalize()
+                + ", strategy: random, n: 2, seed: 5}\nexplainer: {samples: 16, distance: channel-wasserstein}\n";
+        assertEquals(0, gsmile("run", "--no-report", experiment("img", body).toString()).exit());
+        Path sparkFile = temp.resolve("spark/img.yaml");
+        Files.createDirectories(sparkFile.getParent());
+        Files.writeString(sparkFile, "name: img\noutput: " + temp.resolve("spark-runs/img") + "\n" + body);
+        Result s = gsmile("run", "--executor", "spark", "--no-report", sparkFile.toString());
+        assertEquals(0, s.exit(), s.err() + s.out());
+        Set<String> ignored = new java.util.HashSet<>(TIMINGS);
+        ignored.addAll(STORE_COUNTS);
+        assertEquals(texts(temp.resolve("runs/img"), ignored), texts(temp.resolve("spark-runs/img"), ignored));
+        int images = 0;
+        for (JsonNode cell : cells(temp.resolve("spark-runs/img"), Set.of()).values()) {
+            for (String key : List.of("input", "edited")) {
+                String file = cell.at("/images/" + key).asText();
+                assertTrue(Arrays.equals(Files.readAllBytes(temp.resolve("runs/img").resolve(file)),
+                        Files.readAllBytes(temp.resolve("spark-runs/img").resolve(file))), file);
+                images++;
+            }
+        }
+        assertEquals(4, images);
     }
 
     @Test
