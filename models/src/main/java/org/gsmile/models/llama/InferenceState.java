@@ -24,24 +24,31 @@ final class InferenceState {
     final float[] logits;
     final float[][] keyCache;
     final float[][] valueCache;
-    /** Positions this call may feed; {@link #stride} is this rounded up as the kernels read it. */
+    /** Positions this call may feed. */
     final int capacity;
-    final int stride;
     final int block;
+    final Strides strides;
     int position;
 
-    InferenceState(LlamaConfig c, int capacity, int block, int stride) {
+    /**
+     * How far apart the rows of each activation are (at least what a row holds, as much as the kernels
+     * write at once), and the cache's row length: positions rounded up as the kernels read them.
+     */
+    record Strides(int dim, int qkv, int hidden, int vocab, int cache) {
+    }
+
+    InferenceState(LlamaConfig c, int capacity, int block, Strides strides) {
         this.capacity = capacity;
         this.block = block;
-        this.stride = stride;
-        x = new float[block * c.dim()];
-        xb = new float[block * c.dim()];
-        xb2 = new float[block * c.dim()];
-        qkv = new float[block * (c.dim() + 2 * c.kvDim())];
-        hb = new float[block * 2 * c.hiddenDim()];
-        att = new float[stride];
-        logits = new float[block * c.vocabSize()];
-        keyCache = new float[c.nLayers()][c.kvDim() * stride];
-        valueCache = new float[c.nLayers()][c.kvDim() * stride];
+        this.strides = strides;
+        x = new float[block * strides.dim()];
+        xb = new float[block * strides.dim()];
+        xb2 = new float[block * strides.dim()];
+        qkv = new float[block * strides.qkv()];
+        hb = new float[block * strides.hidden()];
+        att = new float[strides.cache()];
+        logits = new float[block * strides.vocab()];
+        keyCache = new float[c.nLayers()][c.kvDim() * strides.cache()];
+        valueCache = new float[c.nLayers()][c.kvDim() * strides.cache()];
     }
 }

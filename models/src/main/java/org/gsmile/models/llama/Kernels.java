@@ -16,15 +16,23 @@ interface Kernels {
 
     /**
      * A weight matrix W of shape [rows][cols] (row-major, llama2.c's [out][in]) repacked in the layout
-     * of the kernels that made it; only those kernels may read {@code values}.
+     * of the kernels that made it; only those kernels may read {@code values}. {@link #matmul} writes
+     * {@code stride} outputs per row, at least {@code rows}, zeros past them: output rows must have
+     * that much room.
      */
-    record Matrix(float[] values, int rows, int cols) {
+    record Matrix(float[] values, int rows, int cols, int stride) {
     }
 
     Matrix pack(float[] rowMajor, int rows, int cols);
 
-    /** out[r][0, w.rows) = W x[r] for r in [0, count). */
+    /** out[r][0, w.stride) = W x[r] for r in [0, count), x[r] holding w.cols inputs. */
     void matmul(Matrix w, float[] x, int xOffset, int xStride, float[] out, int outOffset, int outStride, int count);
+
+    /**
+     * n rounded up to a whole number of the kernels' vectors. A SwiGLU row keeps its gate and its up
+     * projection this far apart, so that {@link #swiglu} reads whole vectors of both.
+     */
+    int padded(int n);
 
     /** out[0, n) = weight * x / rms(x), as run.c's rmsnorm. */
     void rmsnorm(float[] out, int outOffset, float[] x, int xOffset, float[] weight, int n, float eps);
@@ -32,7 +40,10 @@ interface Kernels {
     /** x[0, n) += y[0, n). */
     void add(float[] x, int xOffset, float[] y, int yOffset, int n);
 
-    /** h[0, n) = silu(h[0, n)) * h[n, 2n): SwiGLU on a row holding the gate, then the up projection. */
+    /**
+     * h[0, n) = silu(h[0, n)) * h[n, 2n): SwiGLU on a row holding the gate, then the up projection;
+     * n is a {@link #padded} length.
+     */
     void swiglu(float[] h, int offset, int n);
 
     /** Positions rounded up to what {@link #attention} reads at once; the caches and att are this long. */

@@ -149,7 +149,7 @@ public final class LlamaEngine {
 
     /** Feeds all tokens a block at a time, handing the sink the logits of positions firstLogit onward. */
     private void feed(InferenceState state, int[] tokens, int firstLogit, LogitsSink sink) {
-        int vocab = config.vocabSize();
+        int vocab = state.strides.vocab();
         for (int from = 0; from < tokens.length; from += state.block) {
             int count = Math.min(state.block, tokens.length - from);
             int first = Math.min(count, Math.max(0, firstLogit - from));

@@ -9,7 +9,12 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public Matrix pack(float[] rowMajor, int rows, int cols) {
-        return new Matrix(rowMajor, rows, cols);
+        return new Matrix(rowMajor, rows, cols, rows);
+    }
+
+    @Override
+    public int padded(int n) {
+        return n;
     }
 
     @Override

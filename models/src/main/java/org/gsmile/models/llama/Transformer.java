@@ -28,6 +28,8 @@ final class Transformer {
     private final Kernels.Matrix[] w13;
     private final Kernels.Matrix[] w2;
     private final Kernels.Matrix classifier;
+    /** Where the up projection starts in a SwiGLU row: hiddenDim padded, so the gate ends on a whole vector. */
+    private final int upOffset;
 
     Transformer(LlamaWeights weights, Kernels kernels) {
         this.weights = weights;
@@ -50,6 +52,8 @@ final class Transformer {
             }
         }
         int layers = config.nLayers();
+        upOffset = kernels.padded(hidden);
+        float[] pad = new float[(upOffset - hidden) * dim];
         qkv = new Kernels.Matrix[layers];
         wo = new Kernels.Matrix[layers];
         w13 = new Kernels.Matrix[layers];
@@ -58,13 +62,13 @@ final class Transformer {
             LayerWeights w = weights.layers().get(l);
             qkv[l] = kernels.pack(concat(w.wq(), w.wk(), w.wv()), dim + 2 * kvDim, dim);
             wo[l] = kernels.pack(w.wo(), dim, dim);
-            w13[l] = kernels.pack(concat(w.w1(), w.w3()), 2 * hidden, dim);
+            w13[l] = kernels.pack(concat(w.w1(), pad, w.w3(), pad), 2 * upOffset, dim);
             w2[l] = kernels.pack(w.w2(), dim, hidden);
         }
         classifier = kernels.pack(weights.classifier(), config.vocabSize(), dim);
     }
 
-    /** Row-major matrices of the same width stacked: their rows, one after the other. */
+    /** Row-major matrices of the same width stacked (and zero rows): their rows, one after the other. */
     private static float[] concat(float[]... parts) {
         int length = 0;
         for (float[] part : parts) {
@@ -80,7 +84,9 @@ final class Transformer {
     }
 
     InferenceState newState(int capacity) {
-        return new InferenceState(config, capacity, Math.min(capacity, BLOCK), kernels.cacheStride(capacity));
+        InferenceState.Strides strides = new InferenceState.Strides(wo[0].stride(), qkv[0].stride(), w13[0].stride(),
+                classifier.stride(), kernels.cacheStride(capacity));
+        return new InferenceState(config, capacity, Math.min(capacity, BLOCK), strides);
     }
 
     Kernels kernels() {
@@ -90,7 +96,8 @@ final class Transformer {
     /**
      * Feeds tokens[from, from + count), count at most {@code s.block}, at the state's next positions,
      * then advances them. Computes the logits of block rows {@code firstLogit} onward into row k of
-     * {@code s.logits}, since positions that predict nothing the caller reads need none.
+     * {@code s.logits} (rows {@code s.strides.vocab()} apart), since positions that predict nothing the
+     * caller reads need none.
      */
     void forward(InferenceState s, int[] tokens, int from, int count, int firstLogit) {
         int start = s.position;
@@ -98,8 +105,9 @@ final class Transformer {
             throw new IllegalStateException("KV cache of " + s.capacity + " positions is full");
         }
         int dim = config.dim();
+        int rows = s.strides.dim();
         for (int k = 0; k < count; k++) {
-            System.arraycopy(weights.tokenEmbedding(), tokens[from + k] * dim, s.x, k * dim, dim);
+            System.arraycopy(weights.tokenEmbedding(), tokens[from + k] * dim, s.x, k * rows, dim);
         }
         for (int l = 0; l < config.nLayers(); l++) {
             attention(s, l, start, count);
@@ -108,10 +116,10 @@ final class Transformer {
         s.position = start + count;
         if (firstLogit < count) {
             for (int k = firstLogit; k < count; k++) {
-                kernels.rmsnorm(s.xb, k * dim, s.x, k * dim, weights.finalNorm(), dim, config.rmsEps());
+                kernels.rmsnorm(s.xb, k * rows, s.x, k * rows, weights.finalNorm(), dim, config.rmsEps());
             }
-            int vocab = config.vocabSize();
-            kernels.matmul(classifier, s.xb, firstLogit * dim, dim, s.logits, firstLogit * vocab, vocab,
+            int vocab = s.strides.vocab();
+            kernels.matmul(classifier, s.xb, firstLogit * rows, rows, s.logits, firstLogit * vocab, vocab,
                     count - firstLogit);
         }
     }
@@ -120,48 +128,51 @@ final class Transformer {
         int dim = config.dim();
         int kvDim = config.kvDim();
         int headSize = config.headSize();
-        int width = dim + 2 * kvDim;
         int kvMul = config.nHeads() / config.nKvHeads();
+        int rows = s.strides.dim();
+        int width = s.strides.qkv();
+        int stride = s.strides.cache();
         float[] keys = s.keyCache[layer];
         float[] values = s.valueCache[layer];
         float[] norm = weights.layers().get(layer).attnNorm();
         for (int k = 0; k < count; k++) {
-            kernels.rmsnorm(s.xb, k * dim, s.x, k * dim, norm, dim, config.rmsEps());
+            kernels.rmsnorm(s.xb, k * rows, s.x, k * rows, norm, dim, config.rmsEps());
         }
-        kernels.matmul(qkv[layer], s.xb, 0, dim, s.qkv, 0, width, count);
+        kernels.matmul(qkv[layer], s.xb, 0, rows, s.qkv, 0, width, count);
         // Every key of the block is in the cache before any token attends, each to its own prefix.
         for (int k = 0; k < count; k++) {
             int row = k * width;
             int pos = start + k;
             rotate(s.qkv, row, dim + kvDim, pos);
             for (int c = 0; c < kvDim; c++) {
-                keys[c * s.stride + pos] = s.qkv[row + dim + c];
-                values[c * s.stride + pos] = s.qkv[row + dim + kvDim + c];
+                keys[c * stride + pos] = s.qkv[row + dim + c];
+                values[c * stride + pos] = s.qkv[row + dim + kvDim + c];
             }
         }
         for (int k = 0; k < count; k++) {
             for (int h = 0; h < config.nHeads(); h++) {
-                kernels.attention(s.qkv, k * width + h * headSize, keys, values, (h / kvMul) * headSize * s.stride,
-                        s.stride, start + k + 1, headSize, attentionScale, s.att, s.xb, k * dim + h * headSize);
+                kernels.attention(s.qkv, k * width + h * headSize, keys, values, (h / kvMul) * headSize * stride,
+                        stride, start + k + 1, headSize, attentionScale, s.att, s.xb, k * rows + h * headSize);
             }
         }
-        kernels.matmul(wo[layer], s.xb, 0, dim, s.xb2, 0, dim, count);
-        kernels.add(s.x, 0, s.xb2, 0, count * dim);
+        kernels.matmul(wo[layer], s.xb, 0, rows, s.xb2, 0, rows, count);
+        kernels.add(s.x, 0, s.xb2, 0, count * rows);
     }
 
     private void feedForward(InferenceState s, int layer, int count) {
         int dim = config.dim();
-        int hidden = config.hiddenDim();
+        int rows = s.strides.dim();
+        int hiddenRows = s.strides.hidden();
         float[] norm = weights.layers().get(layer).ffnNorm();
         for (int k = 0; k < count; k++) {
-            kernels.rmsnorm(s.xb, k * dim, s.x, k * dim, norm, dim, config.rmsEps());
+            kernels.rmsnorm(s.xb, k * rows, s.x, k * rows, norm, dim, config.rmsEps());
         }
-        kernels.matmul(w13[layer], s.xb, 0, dim, s.hb, 0, 2 * hidden, count);
+        kernels.matmul(w13[layer], s.xb, 0, rows, s.hb, 0, hiddenRows, count);
         for (int k = 0; k < count; k++) {
-            kernels.swiglu(s.hb, k * 2 * hidden, hidden);
+            kernels.swiglu(s.hb, k * hiddenRows, upOffset);
         }
-        kernels.matmul(w2[layer], s.hb, 0, 2 * hidden, s.xb, 0, dim, count);
-        kernels.add(s.x, 0, s.xb, 0, count * dim);
+        kernels.matmul(w2[layer], s.hb, 0, hiddenRows, s.xb, 0, rows, count);
+        kernels.add(s.x, 0, s.xb, 0, count * rows);
     }
 
     /**

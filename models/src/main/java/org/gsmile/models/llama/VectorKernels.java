@@ -1,7 +1,6 @@
 package org.gsmile.models.llama;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,7 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Sums are taken in another order than run.c's, so results differ from {@link ScalarKernels} in
  * the last bits (the tests hold them to 1e-5). Nothing here reduces across lanes in an inner loop:
  * in JDK 17 a float add-reduction is a chain of scalar additions, so every hot loop keeps one
- * output per lane instead.
+ * output per lane instead. Nor is there a masked operation or a loop over a last partial vector:
+ * once C2 meets either it recompiles these kernels with their vectors boxed (measured: a 4-token
+ * matmul fell from 0.4 to 9 µs per token), so matrices and activations are padded to whole
+ * vectors and the few tails that remain are scalar.
  */
 final class VectorKernels implements Kernels {
 
@@ -26,23 +28,27 @@ final class VectorKernels implements Kernels {
     private static final int PANEL = 4 * L;
 
     /**
-     * W transposed into panels of {@link #PANEL} outputs (the last one narrower), each [cols][width]
-     * with its rows padded with zeros to a whole number of vectors: an input's weights for a panel's
-     * outputs are then one contiguous run, read front to back.
+     * W transposed into panels of {@link #PANEL} outputs, each [cols][PANEL], the outputs padded with
+     * zero rows to a whole number of panels: an input's weights for a panel's outputs are then one
+     * contiguous run, read front to back, and every panel is a whole tile.
      */
     @Override
     public Matrix pack(float[] rowMajor, int rows, int cols) {
-        int padded = roundUp(rows);
-        float[] packed = new float[padded * cols];
-        for (int start = 0; start < padded; start += PANEL) {
-            int width = Math.min(PANEL, padded - start);
+        int stride = (rows + PANEL - 1) / PANEL * PANEL;
+        float[] packed = new float[stride * cols];
+        for (int start = 0; start < rows; start += PANEL) {
             for (int i = 0; i < cols; i++) {
-                for (int c = 0; c < width && start + c < rows; c++) {
-                    packed[start * cols + i * width + c] = rowMajor[(start + c) * cols + i];
+                for (int c = 0; c < PANEL && start + c < rows; c++) {
+                    packed[start * cols + i * PANEL + c] = rowMajor[(start + c) * cols + i];
                 }
             }
         }
-        return new Matrix(packed, rows, cols);
+        return new Matrix(packed, rows, cols, stride);
+    }
+
+    @Override
+    public int padded(int n) {
+        return roundUp(n);
     }
 
     @Override
@@ -64,9 +70,7 @@ final class VectorKernels implements Kernels {
     private static void oneRow(Matrix w, float[] x, int xo, float[] out, int oo) {
         float[] p = w.values();
         int n = w.cols();
-        int padded = roundUp(w.rows());
-        int start = 0;
-        for (; start + PANEL <= padded; start += PANEL) {
+        for (int start = 0; start < w.stride(); start += PANEL) {
             int base = start * n;
             FloatVector a0 = FloatVector.zero(S);
             FloatVector a1 = a0;
@@ -98,25 +102,10 @@ final class VectorKernels implements Kernels {
                 a2 = FloatVector.fromArray(S, p, o + 2 * L).fma(xi, a2);
                 a3 = FloatVector.fromArray(S, p, o + 3 * L).fma(xi, a3);
             }
-            store(a0.add(b0), out, oo, start, w.rows());
-            store(a1.add(b1), out, oo, start + L, w.rows());
-            store(a2.add(b2), out, oo, start + 2 * L, w.rows());
-            store(a3.add(b3), out, oo, start + 3 * L, w.rows());
-        }
-        int width = padded - start;
-        for (int c = 0; c < width; c += L) {
-            int base = start * n + c;
-            FloatVector a = FloatVector.zero(S);
-            FloatVector b = a;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                a = FloatVector.fromArray(S, p, base + i * width).fma(FloatVector.broadcast(S, x[xo + i]), a);
-                b = FloatVector.fromArray(S, p, base + (i + 1) * width).fma(FloatVector.broadcast(S, x[xo + i + 1]), b);
-            }
-            if (i < n) {
-                a = FloatVector.fromArray(S, p, base + i * width).fma(FloatVector.broadcast(S, x[xo + i]), a);
-            }
-            store(a.add(b), out, oo, start + c, w.rows());
+            a0.add(b0).intoArray(out, oo + start);
+            a1.add(b1).intoArray(out, oo + start + L);
+            a2.add(b2).intoArray(out, oo + start + 2 * L);
+            a3.add(b3).intoArray(out, oo + start + 3 * L);
         }
     }
 
@@ -124,10 +113,7 @@ final class VectorKernels implements Kernels {
     private static void fourRows(Matrix w, float[] x, int xo, int xs, float[] out, int oo, int os) {
         float[] p = w.values();
         int n = w.cols();
-        int rows = w.rows();
-        int padded = roundUp(rows);
-        int start = 0;
-        for (; start + PANEL <= padded; start += PANEL) {
+        for (int start = 0; start < w.stride(); start += PANEL) {
             int base = start * n;
             FloatVector a00 = FloatVector.zero(S);
             FloatVector a01 = a00;
@@ -172,81 +158,61 @@ final class VectorKernels implements Kernels {
                 a32 = w2.fma(x3, a32);
                 a33 = w3.fma(x3, a33);
             }
-            storeFour(a00, a01, a02, a03, out, oo, start, rows);
-            storeFour(a10, a11, a12, a13, out, oo + os, start, rows);
-            storeFour(a20, a21, a22, a23, out, oo + 2 * os, start, rows);
-            storeFour(a30, a31, a32, a33, out, oo + 3 * os, start, rows);
-        }
-        int width = padded - start;
-        for (int c = 0; c < width; c += L) {
-            int base = start * n + c;
-            FloatVector a0 = FloatVector.zero(S);
-            FloatVector a1 = a0;
-            FloatVector a2 = a0;
-            FloatVector a3 = a0;
-            for (int i = 0; i < n; i++) {
-                FloatVector wi = FloatVector.fromArray(S, p, base + i * width);
-                a0 = wi.fma(FloatVector.broadcast(S, x[xo + i]), a0);
-                a1 = wi.fma(FloatVector.broadcast(S, x[xo + xs + i]), a1);
-                a2 = wi.fma(FloatVector.broadcast(S, x[xo + 2 * xs + i]), a2);
-                a3 = wi.fma(FloatVector.broadcast(S, x[xo + 3 * xs + i]), a3);
-            }
-            store(a0, out, oo, start + c, rows);
-            store(a1, out, oo + os, start + c, rows);
-            store(a2, out, oo + 2 * os, start + c, rows);
-            store(a3, out, oo + 3 * os, start + c, rows);
+            storeFour(a00, a01, a02, a03, out, oo + start);
+            storeFour(a10, a11, a12, a13, out, oo + os + start);
+            storeFour(a20, a21, a22, a23, out, oo + 2 * os + start);
+            storeFour(a30, a31, a32, a33, out, oo + 3 * os + start);
         }
     }
 
     private static void storeFour(FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3, float[] out,
-                                  int offset, int start, int rows) {
-        store(v0, out, offset, start, rows);
-        store(v1, out, offset, start + L, rows);
-        store(v2, out, offset, start + 2 * L, rows);
-        store(v3, out, offset, start + 3 * L, rows);
-    }
-
-    /** Outputs [j, j + L) of a row, cut at {@code rows}: the padding of the last vector is never written. */
-    private static void store(FloatVector v, float[] out, int offset, int j, int rows) {
-        if (j + L <= rows) {
-            v.intoArray(out, offset + j);
-        } else if (j < rows) {
-            v.intoArray(out, offset + j, S.indexInRange(j, rows));
-        }
+                                  int offset) {
+        v0.intoArray(out, offset);
+        v1.intoArray(out, offset + L);
+        v2.intoArray(out, offset + 2 * L);
+        v3.intoArray(out, offset + 3 * L);
     }
 
     @Override
     public void rmsnorm(float[] out, int outOffset, float[] x, int xOffset, float[] weight, int n, float eps) {
+        int bound = S.loopBound(n);
         FloatVector acc = FloatVector.zero(S);
-        for (int j = 0; j < n; j += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xOffset + j, S.indexInRange(j, n));
+        for (int j = 0; j < bound; j += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOffset + j);
             acc = v.fma(v, acc);
         }
-        float scale = 1.0f / (float) Math.sqrt(acc.reduceLanes(VectorOperators.ADD) / n + eps);
-        for (int j = 0; j < n; j += L) {
-            VectorMask<Float> m = S.indexInRange(j, n);
-            FloatVector v = FloatVector.fromArray(S, x, xOffset + j, m).mul(scale);
-            v.mul(FloatVector.fromArray(S, weight, j, m)).intoArray(out, outOffset + j, m);
+        float ss = acc.reduceLanes(VectorOperators.ADD);
+        for (int j = bound; j < n; j++) {
+            ss += x[xOffset + j] * x[xOffset + j];
+        }
+        float scale = 1.0f / (float) Math.sqrt(ss / n + eps);
+        for (int j = 0; j < bound; j += L) {
+            FloatVector.fromArray(S, x, xOffset + j).mul(scale).mul(FloatVector.fromArray(S, weight, j))
+                    .intoArray(out, outOffset + j);
+        }
+        for (int j = bound; j < n; j++) {
+            out[outOffset + j] = weight[j] * (scale * x[xOffset + j]);
         }
     }
 
     @Override
     public void add(float[] x, int xOffset, float[] y, int yOffset, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector.fromArray(S, x, xOffset + i, m).add(FloatVector.fromArray(S, y, yOffset + i, m))
-                    .intoArray(x, xOffset + i, m);
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOffset + i).add(FloatVector.fromArray(S, y, yOffset + i))
+                    .intoArray(x, xOffset + i);
+        }
+        for (int i = bound; i < n; i++) {
+            x[xOffset + i] += y[yOffset + i];
         }
     }
 
     @Override
     public void swiglu(float[] h, int offset, int n) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector gate = FloatVector.fromArray(S, h, offset + i, m);
-            FloatVector up = FloatVector.fromArray(S, h, offset + n + i, m);
-            FloatVector silu = gate.div(gate.neg().lanewise(VectorOperators.EXP).add(1.0f));
-            silu.mul(up).intoArray(h, offset + i, m);
+            FloatVector gate = FloatVector.fromArray(S, h, offset + i);
+            FloatVector up = FloatVector.fromArray(S, h, offset + n + i);
+            gate.div(gate.neg().lanewise(VectorOperators.EXP).add(1.0f)).mul(up).intoArray(h, offset + i);
         }
     }
 
@@ -271,12 +237,13 @@ final class VectorKernels implements Kernels {
                 score = FloatVector.fromArray(S, keys, cacheOffset + i * stride + t)
                         .fma(FloatVector.broadcast(S, q[qOffset + i]), score);
             }
-            score = score.div(scale);
-            if (t + L > length) {
-                score = score.blend(Float.NEGATIVE_INFINITY, S.indexInRange(t, length).not());
-            }
-            score.intoArray(att, t);
-            maxima = maxima.max(score);
+            score.div(scale).intoArray(att, t);
+        }
+        for (int t = length; t < padded; t++) {
+            att[t] = Float.NEGATIVE_INFINITY;
+        }
+        for (int t = 0; t < padded; t += L) {
+            maxima = maxima.max(FloatVector.fromArray(S, att, t));
         }
         float max = maxima.reduceLanes(VectorOperators.MAX);
         FloatVector sums = FloatVector.zero(S);
@@ -318,25 +285,32 @@ final class VectorKernels implements Kernels {
     /** The exponentials in float vectors, summed in float: about 1e-7 from the scalar path's double. */
     @Override
     public double logSoftmax(float[] logits, int offset, int n, int target, float[] out) {
+        int bound = S.loopBound(n);
         FloatVector maxima = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            maxima = maxima.max(FloatVector.fromArray(S, logits, offset + i, m).blend(Float.NEGATIVE_INFINITY, m.not()));
+        for (int i = 0; i < bound; i += L) {
+            maxima = maxima.max(FloatVector.fromArray(S, logits, offset + i));
         }
         float max = maxima.reduceLanes(VectorOperators.MAX);
+        for (int i = bound; i < n; i++) {
+            max = Math.max(max, logits[offset + i]);
+        }
         FloatVector sums = FloatVector.zero(S);
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector e = FloatVector.fromArray(S, logits, offset + i, m).sub(max).lanewise(VectorOperators.EXP);
-            e = e.blend(0.0f, m.not());
-            e.intoArray(out, i, m);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector e = FloatVector.fromArray(S, logits, offset + i).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(out, i);
             sums = sums.add(e);
         }
         float sum = sums.reduceLanes(VectorOperators.ADD);
+        for (int i = bound; i < n; i++) {
+            out[i] = (float) Math.exp(logits[offset + i] - max);
+            sum += out[i];
+        }
         float inverse = 1.0f / sum;
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector.fromArray(S, out, i, m).mul(inverse).intoArray(out, i, m);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, out, i).mul(inverse).intoArray(out, i);
+        }
+        for (int i = bound; i < n; i++) {
+            out[i] *= inverse;
         }
         return (logits[offset + target] - (double) max) - Math.log(sum);
     }

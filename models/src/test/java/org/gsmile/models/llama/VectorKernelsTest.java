@@ -31,7 +31,8 @@ class VectorKernelsTest {
             Kernels.Matrix packedVector = vector.pack(w, rows, cols);
             for (int count = 1; count <= 9; count++) {
                 int xStride = cols + 3;
-                int outStride = rows + 2;
+                // Room for the whole vectors the vector kernels write, and one more value per row.
+                int outStride = packedVector.stride() + 1;
                 float[] x = values(count * xStride);
                 float[] expected = new float[count * outStride + 1];
                 float[] actual = new float[count * outStride + 1];
@@ -39,8 +40,18 @@ class VectorKernelsTest {
                 Arrays.fill(actual, 7f);
                 scalar.matmul(packedScalar, x, 0, xStride, expected, 1, outStride, count);
                 vector.matmul(packedVector, x, 0, xStride, actual, 1, outStride, count);
-                // Equal, and neither writes outside its rows: the sevens between them stay.
-                assertClose(expected, actual, rows + "x" + cols + ", " + count + " rows");
+                for (int r = 0; r < count; r++) {
+                    int row = 1 + r * outStride;
+                    String what = rows + "x" + cols + ", " + count + " rows, row " + r;
+                    assertClose(Arrays.copyOfRange(expected, row, row + rows), Arrays.copyOfRange(actual, row, row + rows),
+                            what);
+                    // Zeros where the vector kernels pad, and nothing written past the stride.
+                    for (int j = rows; j < packedVector.stride(); j++) {
+                        assertEquals(0f, actual[row + j], what + " padding " + j);
+                    }
+                    assertEquals(7f, actual[row + outStride - 1], what);
+                    assertEquals(7f, expected[row + outStride - 1], what);
+                }
             }
         }
     }
@@ -63,12 +74,13 @@ class VectorKernelsTest {
             vector.add(sumVector, 1, y, 0, n);
             assertClose(sumScalar, sumVector, "add " + n);
 
-            float[] h = values(2 * n + 1);
+            int padded = vector.padded(n);
+            float[] h = values(2 * padded + 1);
             float[] gluScalar = h.clone();
             float[] gluVector = h.clone();
-            scalar.swiglu(gluScalar, 1, n);
-            vector.swiglu(gluVector, 1, n);
-            assertClose(gluScalar, gluVector, "swiglu " + n);
+            scalar.swiglu(gluScalar, 1, padded);
+            vector.swiglu(gluVector, 1, padded);
+            assertClose(gluScalar, gluVector, "swiglu " + padded);
         }
     }
 
