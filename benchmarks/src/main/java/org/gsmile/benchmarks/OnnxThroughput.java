@@ -1,6 +1,5 @@
 package org.gsmile.benchmarks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +58,7 @@ public final class OnnxThroughput {
             }
         }
         if (dir == null) {
-            String env = System.getenv("GSMILE_MODELS");
-            String fallback = System.getProperty("gsmile.models.default");
-            dir = env != null && !env.isBlank() ? Path.of(env) : fallback != null ? Path.of(fallback) : null;
-        }
-        if (dir == null || !Files.isDirectory(dir)) {
-            System.err.println("no models folder: pass it as the first argument or set GSMILE_MODELS");
-            System.exit(2);
+            dir = BenchmarkFiles.modelsDir();
         }
         List<String> prompts = new ArrayList<>();
         for (int i = 0; i < promptCount; i++) {
