@@ -17,9 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.experiments.Startup;
+import org.gsmile.experiments.cli.BenchCommand;
 import org.gsmile.models.llama.EngineKernels;
 import org.gsmile.models.llama.Llama2cCheckpoint;
 import org.gsmile.models.llama.Llama2cTokenizer;
@@ -45,12 +47,6 @@ import org.gsmile.models.llama.LlamaWeights;
  */
 public final class EngineBenchmark {
 
-    private static final String[] PROMPTS = {
-            "Once upon a time, there was a little girl named Lily who loved her red ball",
-            "Tom and his dog went to the park to play with a big stick",
-            "The little bird sat on the tree and sang a happy song",
-            "One day, Sue found a shiny stone near the river and took it home",
-    };
     private static final String STORY_START = "Once upon a time";
     /** Sequences whose logits every implementation must reproduce before timing. */
     private static final int CHECKED_SEQUENCES = 4;
@@ -71,16 +67,11 @@ public final class EngineBenchmark {
         }
     }
 
-    /** One implementation: either workload may be absent (null) where it does not apply. */
-    interface Contender {
-        String label();
-
-        /** Threads it scores on: its wall-time scoring rate is divided by them to compare per core. */
-        int threads();
-
-        Measurement generate();
-
-        Measurement score();
+    /**
+     * One implementation, on {@code threads} threads (its wall-time scoring rate is divided by them to
+     * compare per core); either workload may be absent (null) where it does not apply.
+     */
+    record Contender(String label, int threads, Supplier<Measurement> generate, Supplier<Measurement> score) {
     }
 
     /** The prompts as token ids: the generation prompt, and the scoring sequences with their split. */
@@ -174,8 +165,8 @@ public final class EngineBenchmark {
                     System.getProperty("java.vm.name"), System.getProperty("java.version"), loadAverage());
             for (int r = 0; r < warmup; r++) {
                 for (Contender c : contenders) {
-                    c.generate();
-                    c.score();
+                    c.generate().get();
+                    c.score().get();
                 }
             }
             int n = contenders.size();
@@ -185,8 +176,8 @@ public final class EngineBenchmark {
                 for (int k = 0; k < n; k++) {
                     // Rotating the order: no implementation always runs right after another.
                     int c = (k + r) % n;
-                    generation[c][r] = contenders.get(c).generate();
-                    scoring[c][r] = contenders.get(c).score();
+                    generation[c][r] = contenders.get(c).generate().get();
+                    scoring[c][r] = contenders.get(c).score().get();
                 }
                 System.err.printf(Locale.ROOT, "round %d of %d done (load %s)%n", r + 1, rounds, loadAverage());
             }
@@ -200,75 +191,59 @@ public final class EngineBenchmark {
 
     static Workload workload(Llama2cTokenizer tokenizer, LlamaEngine engine, int promptCount, int continuation) {
         List<int[]> prompts = new ArrayList<>();
-        for (int i = 0; i < promptCount; i++) {
-            // Distinct prompts, as gsmile bench and onnx-throughput score them.
-            prompts.add(tokenizer.encode(PROMPTS[i % PROMPTS.length] + " " + "again ".repeat(i / PROMPTS.length).trim()));
+        for (String p : BenchCommand.distinctPrompts(promptCount)) {
+            prompts.add(tokenizer.encode(p));
         }
         int[] story = tokenizer.encode(STORY_START);
-        int[] scored = engine.generate(tokenizer.encode(PROMPTS[0]), continuation, DecodingOptions.greedy(continuation));
+        int[] scored = engine.generate(tokenizer.encode(BenchCommand.PROMPTS.get(0)), continuation, DecodingOptions.greedy(continuation));
         return new Workload(story, prompts, scored, engine.config().seqLen());
     }
 
     /** The engine on {@code threads} threads: one sequence per task, as LocalLlamaModel runs a batch. */
     static Contender java(String label, LlamaEngine engine, Workload w, int threads) {
-        List<Thread> pool = new CopyOnWriteArrayList<>();
-        ExecutorService executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
-            Thread t = new Thread(runnable, "engine-benchmark-" + pool.size());
-            t.setDaemon(true);
-            pool.add(t);
-            return t;
-        });
-        return new Contender() {
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public int threads() {
-                return threads;
-            }
-
-            @Override
-            public Measurement generate() {
-                if (threads > 1) {
-                    return null; // one sequence runs on one thread
-                }
+        if (threads == 1) {
+            return new Contender(label, 1, () -> {
                 long wall = System.nanoTime();
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 int room = w.contextLength() - w.storyStart().length;
                 int[] tokens = engine.generate(w.storyStart(), room, DecodingOptions.greedy(room));
                 return new Measurement(tokens.length, (System.nanoTime() - wall) / 1e9,
                         (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9, tokens);
-            }
-
-            @Override
-            public Measurement score() {
+            }, () -> {
                 long wall = System.nanoTime();
-                if (executor == null) {
-                    long cpu = THREADS.getCurrentThreadCpuTime();
-                    for (int[] p : w.prompts()) {
-                        engine.score(p, w.continuation());
-                    }
-                    return new Measurement(w.scoredTokens(), (System.nanoTime() - wall) / 1e9,
-                            (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9, null);
-                }
-                long cpu = poolCpu(pool);
-                List<Future<?>> tasks = new ArrayList<>();
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 for (int[] p : w.prompts()) {
-                    tasks.add(executor.submit(() -> engine.score(p, w.continuation())));
-                }
-                try {
-                    for (Future<?> t : tasks) {
-                        t.get();
-                    }
-                } catch (InterruptedException | ExecutionException e) {
-                    throw new IllegalStateException(e);
+                    engine.score(p, w.continuation());
                 }
                 return new Measurement(w.scoredTokens(), (System.nanoTime() - wall) / 1e9,
-                        (poolCpu(pool) - cpu) / 1e9, null);
+                        (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9, null);
+            });
+        }
+        List<Thread> pool = new CopyOnWriteArrayList<>();
+        ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread t = new Thread(runnable, "engine-benchmark-" + pool.size());
+            t.setDaemon(true);
+            pool.add(t);
+            return t;
+        });
+        // One sequence runs on one thread: generation is measured above.
+        return new Contender(label, threads, () -> null, () -> {
+            long wall = System.nanoTime();
+            long cpu = poolCpu(pool);
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int[] p : w.prompts()) {
+                tasks.add(executor.submit(() -> engine.score(p, w.continuation())));
             }
-        };
+            try {
+                for (Future<?> t : tasks) {
+                    t.get();
+                }
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+            return new Measurement(w.scoredTokens(), (System.nanoTime() - wall) / 1e9, (poolCpu(pool) - cpu) / 1e9,
+                    null);
+        });
     }
 
     private static long poolCpu(List<Thread> pool) {
@@ -282,37 +257,15 @@ public final class EngineBenchmark {
     /** A reference process; its own timings (wall and thread CPU) are what count, not the pipe's. */
     static Contender reference(ReferenceProcess process, String scoreCommand, boolean generates) {
         String label = process.label() + (scoreCommand.equals("score") ? "" : ", one padded batch");
-        return new Contender() {
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public int threads() {
-                return 1;
-            }
-
-            @Override
-            public Measurement generate() {
-                if (!generates) {
-                    return null;
-                }
-                String[] f = process.ask("generate");
-                int[] tokens = new int[f.length - 4];
-                for (int i = 0; i < tokens.length; i++) {
-                    tokens[i] = Integer.parseInt(f[4 + i]);
-                }
-                return new Measurement(Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                        tokens);
-            }
-
-            @Override
-            public Measurement score() {
-                String[] f = process.ask(scoreCommand);
-                return new Measurement(Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]), null);
-            }
+        Supplier<Measurement> generate = () -> {
+            String[] f = process.ask("generate");
+            int[] tokens = Arrays.stream(f, 4, f.length).mapToInt(Integer::parseInt).toArray();
+            return new Measurement(Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]), tokens);
         };
+        return new Contender(label, 1, generates ? generate : () -> null, () -> {
+            String[] f = process.ask(scoreCommand);
+            return new Measurement(Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]), null);
+        });
     }
 
     /**
