@@ -58,7 +58,7 @@ interface Kernels {
                    int headSize, float scale, float[] att, float[] out, int outOffset);
 
     /**
-     * Writes softmax(logits[0, n)) into out and returns the natural log-probability of {@code target}:
+     * Writes softmax(logits[0, n)) into out (n long) and returns the natural log-probability of {@code target}:
      * the distributions that teacher-forced scoring returns.
      */
     double logSoftmax(float[] logits, int offset, int n, int target, float[] out);

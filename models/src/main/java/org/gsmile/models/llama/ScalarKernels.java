@@ -1,5 +1,7 @@
 package org.gsmile.models.llama;
 
+import org.gsmile.models.Softmax;
+
 /**
  * The kernels in plain Java, each sum taken in run.c's order, so that results are bit-for-bit those
  * of its loops: the reference that {@code VectorKernels} is held to, and the fallback where the JVM
@@ -136,22 +138,9 @@ final class ScalarKernels implements Kernels {
         }
     }
 
-    /** In double, so that a log-probability keeps its digits however small the probability. */
+    /** In double, so that a log-probability keeps its digits however small the probability; out is n long. */
     @Override
     public double logSoftmax(float[] logits, int offset, int n, int target, float[] out) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, logits[offset + i]);
-        }
-        double[] exp = new double[n];
-        double sum = 0.0;
-        for (int i = 0; i < n; i++) {
-            exp[i] = Math.exp(logits[offset + i] - max);
-            sum += exp[i];
-        }
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) (exp[i] / sum);
-        }
-        return (logits[offset + target] - max) - Math.log(sum);
+        return Softmax.into(logits, offset, target, out);
     }
 }

@@ -1,6 +1,7 @@
 package org.gsmile.models.llama;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -64,8 +65,10 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * One token (generation): there is no reuse of weights to be had, so the inputs alternate
-     * between two sets of accumulators to keep eight FMA chains in flight instead of four.
+     * One token (generation). Each output is summed over the inputs in order, as in {@link #fourRows}, so
+     * that a token's results do not depend on how the tokens were grouped into blocks (a prefix scored
+     * afresh gives the bits of the same prefix inside a longer sequence). Four FMA chains are in flight,
+     * not the eight the machine could run, but a single token waits on reading the weights, not on FMAs.
      */
     private static void oneRow(Matrix w, float[] x, int xo, float[] out, int oo) {
         float[] p = w.values();
@@ -76,25 +79,7 @@ final class VectorKernels implements Kernels {
             FloatVector a1 = a0;
             FloatVector a2 = a0;
             FloatVector a3 = a0;
-            FloatVector b0 = a0;
-            FloatVector b1 = a0;
-            FloatVector b2 = a0;
-            FloatVector b3 = a0;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                int o = base + i * PANEL;
-                FloatVector xi = FloatVector.broadcast(S, x[xo + i]);
-                a0 = FloatVector.fromArray(S, p, o).fma(xi, a0);
-                a1 = FloatVector.fromArray(S, p, o + L).fma(xi, a1);
-                a2 = FloatVector.fromArray(S, p, o + 2 * L).fma(xi, a2);
-                a3 = FloatVector.fromArray(S, p, o + 3 * L).fma(xi, a3);
-                FloatVector xk = FloatVector.broadcast(S, x[xo + i + 1]);
-                b0 = FloatVector.fromArray(S, p, o + PANEL).fma(xk, b0);
-                b1 = FloatVector.fromArray(S, p, o + PANEL + L).fma(xk, b1);
-                b2 = FloatVector.fromArray(S, p, o + PANEL + 2 * L).fma(xk, b2);
-                b3 = FloatVector.fromArray(S, p, o + PANEL + 3 * L).fma(xk, b3);
-            }
-            if (i < n) {
+            for (int i = 0; i < n; i++) {
                 int o = base + i * PANEL;
                 FloatVector xi = FloatVector.broadcast(S, x[xo + i]);
                 a0 = FloatVector.fromArray(S, p, o).fma(xi, a0);
@@ -102,10 +87,7 @@ final class VectorKernels implements Kernels {
                 a2 = FloatVector.fromArray(S, p, o + 2 * L).fma(xi, a2);
                 a3 = FloatVector.fromArray(S, p, o + 3 * L).fma(xi, a3);
             }
-            a0.add(b0).intoArray(out, oo + start);
-            a1.add(b1).intoArray(out, oo + start + L);
-            a2.add(b2).intoArray(out, oo + start + 2 * L);
-            a3.add(b3).intoArray(out, oo + start + 3 * L);
+            storeFour(a0, a1, a2, a3, out, oo + start);
         }
     }
 
@@ -212,7 +194,7 @@ final class VectorKernels implements Kernels {
         for (int i = 0; i < n; i += L) {
             FloatVector gate = FloatVector.fromArray(S, h, offset + i);
             FloatVector up = FloatVector.fromArray(S, h, offset + n + i);
-            gate.div(gate.neg().lanewise(VectorOperators.EXP).add(1.0f)).mul(up).intoArray(h, offset + i);
+            gate.div(exp(gate.neg()).add(1.0f)).mul(up).intoArray(h, offset + i);
         }
     }
 
@@ -248,7 +230,7 @@ final class VectorKernels implements Kernels {
         float max = maxima.reduceLanes(VectorOperators.MAX);
         FloatVector sums = FloatVector.zero(S);
         for (int t = 0; t < padded; t += L) {
-            FloatVector e = FloatVector.fromArray(S, att, t).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e = exp(FloatVector.fromArray(S, att, t).sub(max));
             e.intoArray(att, t);
             sums = sums.add(e);
         }
@@ -296,7 +278,7 @@ final class VectorKernels implements Kernels {
         }
         FloatVector sums = FloatVector.zero(S);
         for (int i = 0; i < bound; i += L) {
-            FloatVector e = FloatVector.fromArray(S, logits, offset + i).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e = exp(FloatVector.fromArray(S, logits, offset + i).sub(max));
             e.intoArray(out, i);
             sums = sums.add(e);
         }
@@ -313,6 +295,37 @@ final class VectorKernels implements Kernels {
             out[i] *= inverse;
         }
         return (logits[offset + target] - (double) max) - Math.log(sum);
+    }
+
+    /** 1.5 * 2^23: adding it rounds a float of magnitude below 2^22 to an integer, kept in the low bits. */
+    private static final float ROUNDER = 12582912f;
+    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+
+    /**
+     * e^x from additions, multiplications and FMAs only (Cody and Waite's reduction, Cephes' expf
+     * polynomial, within about 2 float ulps), instead of VectorOperators.EXP: C2 computes that with
+     * its own vector library while the interpreter and C1 call Math.exp per lane, so the same call
+     * gave other bits before and after compilation, and scoring a prompt twice could differ. These
+     * operations are exact IEEE arithmetic in every mode. Below -104 the result is 0, as e^x is in
+     * float; the scale 2^k is applied in two halves so that it reaches the subnormals.
+     */
+    static FloatVector exp(FloatVector x) {
+        FloatVector clamped = x.max(-104.0f).min(88.72f);
+        FloatVector t = clamped.fma(1.44269504088896341f, ROUNDER);
+        FloatVector k = t.sub(ROUNDER);
+        // k times the short high part of ln 2 is exact, so no FMA is needed for it.
+        FloatVector r = clamped.sub(k.mul(0.693359375f)).add(k.mul(2.12194440e-4f));
+        FloatVector p = r.fma(1.9875691500e-4f, 1.3981999507e-3f);
+        p = p.fma(r, FloatVector.broadcast(S, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(S, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(S, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
+        p = p.fma(r.mul(r), r).add(1.0f);
+        IntVector exponent = t.reinterpretAsInts().sub(ROUNDER_BITS);
+        IntVector half = exponent.lanewise(VectorOperators.ASHR, 1);
+        FloatVector first = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector second = exponent.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(first).mul(second);
     }
 
     private static int roundUp(int n) {

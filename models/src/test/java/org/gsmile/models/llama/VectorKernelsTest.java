@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,6 +127,44 @@ class VectorKernelsTest {
             double lpVector = vector.logSoftmax(logits, 1, n, target, actual);
             assertClose(expected, actual, "softmax " + n);
             assertEquals(lpScalar, lpVector, TOLERANCE * Math.max(1, Math.abs(lpScalar)), "log-prob " + n);
+        }
+    }
+
+    @Test
+    void expIsWithinTwoUlpsOfMathExpAndZeroBelowTheFloats() {
+        int lanes = FloatVector.SPECIES_PREFERRED.length();
+        float[] x = new float[lanes];
+        float[] y = new float[lanes];
+        for (float start = -110f; start < 88f; start += 0.37f * lanes) {
+            for (int i = 0; i < lanes; i++) {
+                x[i] = Math.min(88.7f, start + 0.37f * i);
+            }
+            VectorKernels.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0)).intoArray(y, 0);
+            for (int i = 0; i < lanes; i++) {
+                float expected = (float) Math.exp(x[i]);
+                assertEquals(expected, y[i], 2 * Math.ulp(expected) + Float.MIN_VALUE, "exp " + x[i]);
+            }
+        }
+        Arrays.fill(x, Float.NEGATIVE_INFINITY);
+        VectorKernels.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0)).intoArray(y, 0);
+        assertEquals(0f, y[0]);
+    }
+
+    @Test
+    void theSameCallGivesTheSameBitsBeforeAndAfterCompilation() {
+        // The first calls run interpreted (where this class is the first to use them), the last compiled by C2.
+        float[] logits = values(512);
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] *= 12;
+        }
+        float[] first = new float[512];
+        double firstLog = vector.logSoftmax(logits, 0, 512, 5, first);
+        float[] again = new float[512];
+        for (int call = 0; call < 20_000; call++) {
+            double log = vector.logSoftmax(logits, 0, 512, 5, again);
+            if (log != firstLog || !Arrays.equals(first, again)) {
+                throw new AssertionError("call " + call + " gave other bits than the first");
+            }
         }
     }
 
