@@ -10,7 +10,7 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 SCRIPTS = ["wasserstein.py", "embedding_distances.py", "weighted_least_squares.py", "kernel_shap.py",
            "sampling_laws.py", "rank_and_percentile.py", "stability_faithfulness.py", "metrics.py",
-           "shapley_estimators.py", "image_distances.py"]
+           "shapley_estimators.py", "image_distances.py", "scenario_tables.py"]
 
 failed = []
 for script in SCRIPTS:

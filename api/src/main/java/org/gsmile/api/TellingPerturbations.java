@@ -95,9 +95,12 @@ public final class TellingPerturbations {
         distinct.add(0, e.prompt());
         images.add(0, original);
         if (!original.describe().equals(e.output())) {
-            throw new IllegalStateException("the model now answers the prompt with " + original.describe()
-                    + " where the explanation recorded " + e.output() + ": it is not the model that was explained,"
-                    + " or it does not generate deterministically");
+            // A user's setting, not a bug: a server without a seed (OpenAI's images API) answers anew
+            // each call unless the response cache keeps its first answer.
+            throw new org.gsmile.core.UserInputException("the model now answers the prompt with "
+                    + original.describe() + " where the explanation recorded " + e.output()
+                    + ": it is not the model that was explained, or it does not generate deterministically"
+                    + " (keep the response cache on, --cache, so that a server without a seed is asked once)");
         }
         OutputDistance<Image> distance = parts.imageDistance(model);
         List<Shown> shown = new ArrayList<>();

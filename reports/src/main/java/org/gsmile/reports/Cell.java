@@ -26,11 +26,13 @@ import java.util.List;
  * @param metrics       the metric blocks (an empty object where none were computed)
  * @param timingsMs     model, metrics and total time in milliseconds (an empty object where absent)
  * @param scenario      a scenario suite's case: dimension to value (an empty object for a plain prompt)
+ * @param scene         an image-editing case's input image, relative to the models folder, or null
+ * @param images        the images an image-editing cell saved in the run folder ({@link ShownImages#NONE} for others)
  */
 public record Cell(String file, String id, String model, String modelRef, String caseName, String prompt,
                    List<String> relevant, String setting, JsonNode settingValues, int replicate, long seed,
                    boolean ok, String error, JsonNode explanation, String metricsKey, JsonNode metrics,
-                   JsonNode timingsMs, JsonNode scenario) {
+                   JsonNode timingsMs, JsonNode scenario, String scene, ShownImages images) {
     public Cell {
         relevant = List.copyOf(relevant);
     }

@@ -32,8 +32,10 @@ final class Html {
         return b.toString();
     }
 
-    static String nav(String root) {
+    /** The links atop every page; {@code scenarios} adds the scenario page of a run with suites. */
+    static String nav(String root, boolean scenarios) {
         return "<a href=\"" + root + "index.html\">index</a>"
+                + (scenarios ? " <a href=\"" + root + Pages.SCENARIOS + "\">scenarios</a>" : "")
                 + " <a href=\"" + root + "plots/metrics.html\">metrics</a>"
                 + " <a href=\"" + root + "plots/settings.html\">settings × models</a>"
                 + " <a href=\"" + root + "plots/consistency.html\">consistency</a>"
@@ -114,6 +116,15 @@ final class Html {
             .blocks { color: var(--bad); font-weight: bold; }
             .heatmap { overflow-x: auto; background: #fff; border: 1px solid var(--line); padding: 8px; }
             details summary { cursor: pointer; }
+            h4 { font-size: 14px; margin: 14px 0 4px; }
+            .images { display: flex; flex-wrap: wrap; gap: 14px; align-items: flex-start; margin: 8px 0; }
+            .images figure { margin: 0; background: #fff; border: 1px solid var(--line); padding: 6px; max-width: 260px; }
+            .images figure.instruction { flex: 1 1 420px; max-width: 640px; }
+            .images figure.instruction svg { width: 100%; height: auto; display: block; }
+            .images img { width: 240px; height: auto; image-rendering: pixelated; display: block; }
+            .images figcaption { font-size: 12px; color: var(--muted); margin-top: 4px; }
+            .images figure.missing div { width: 240px; padding: 20px 0; color: var(--bad); font-size: 12px; }
+            img.thumb { width: 48px; height: auto; image-rendering: pixelated; vertical-align: middle; }
             footer { color: var(--muted); font-size: 12px; text-align: center; padding: 16px; }
             """;
 }

@@ -19,6 +19,7 @@ final class Pages {
     private final Tables tables;
     private final Path dir;
     private final Plots plots;
+    private final ImagePanel images;
     private final Names.Slugs caseSlugs = new Names.Slugs();
     private final Names.Slugs cellSlugs = new Names.Slugs();
     private int plotCounter;
@@ -29,6 +30,7 @@ final class Pages {
         this.tables = tables;
         this.dir = dir;
         this.plots = new Plots(run, tables);
+        this.images = new ImagePanel(run.dir(), dir);
     }
 
     void write() throws IOException {
@@ -36,6 +38,9 @@ final class Pages {
         Files.createDirectories(dir.resolve("cases"));
         Files.createDirectories(dir.resolve("cells"));
         Files.createDirectories(dir.resolve("svg"));
+        for (Cell c : run.cells()) {
+            images.copy(cellSlug(c), c.images());
+        }
         writePlotPages();
         for (String c : tables.cases) {
             writeCase(c);
@@ -43,11 +48,28 @@ final class Pages {
         for (Cell c : run.cells()) {
             writeCell(c);
         }
+        if (scenarios()) {
+            StringBuilder body = new ScenarioPage(run, tables, plots, this, images).body();
+            page(SCENARIOS, run.name() + " · scenario suites", body, true);
+        }
         writeIndex();
     }
 
-    private String cellPage(Cell c) {
-        return "cells/" + cellSlugs.of(c.id()) + ".html";
+    static final String SCENARIOS = "scenarios.html";
+
+    /** Whether the run has scenario suites, and so a scenario page. */
+    private boolean scenarios() {
+        return !tables.scenarios.suites.isEmpty();
+    }
+
+    /** A cell's page, relative to the report's root. */
+    String cellPage(Cell c) {
+        return "cells/" + cellSlug(c) + ".html";
+    }
+
+    /** The cell's name in the report's file names (its page, its images). */
+    String cellSlug(Cell c) {
+        return cellSlugs.of(c.id());
     }
 
     private String casePage(String caseName) {
@@ -68,7 +90,7 @@ final class Pages {
         Files.createDirectories(file.getParent());
         StringBuilder all = new StringBuilder(body).append(scripts);
         scripts.setLength(0);
-        Files.writeString(file, Html.page(title, root, Html.nav(root), all, plotly), StandardCharsets.UTF_8);
+        Files.writeString(file, Html.page(title, root, Html.nav(root, scenarios()), all, plotly), StandardCharsets.UTF_8);
     }
 
     // ---- plots ----------------------------------------------------------------------------------------
@@ -78,7 +100,7 @@ final class Pages {
      * is drawn into a laid-out page (a plot drawn while its grid row is still filling takes the width
      * of a whole row and keeps it).
      */
-    private String chart(Plots.Chart c) {
+    String chart(Plots.Chart c) {
         String id = "plot" + (++plotCounter);
         scripts.append(c.figure().asJavascript(id));
         return "<div class=\"card\"><h3>" + Html.esc(c.title()) + "</h3><p class=\"caption\">" + Html.esc(c.caption())
@@ -220,6 +242,12 @@ final class Pages {
         meta.put("replicate", String.valueOf(c.replicate()));
         meta.put("seed", String.valueOf(c.seed()));
         meta.put("relevant words", c.relevant().isEmpty() ? "none given" : String.join(", ", c.relevant()));
+        if (!c.scenario().isEmpty()) {
+            meta.put("scenario", ScenarioTables.scenario(c));
+        }
+        if (c.scene() != null) {
+            meta.put("scene", c.scene() + " (in the models folder)");
+        }
         meta.put("status", c.ok() ? "ok" : "failed");
         if (!c.ok()) {
             b.append("<div class=\"box bad\"><b>This cell failed:</b> ").append(Html.esc(c.error() == null ? "no error recorded"
@@ -237,6 +265,10 @@ final class Pages {
                 x.path("fidelity").path("r2wAdjusted"))) + ", weighted MSE " + Html.num(Explained.number(
                 x.path("fidelity").path("mseW"))));
         meta.put("calls", yaml(x.path("calls"), ""));
+        if (c.images().calls() >= 0) {
+            meta.put("image calls", c.images().calls() + " more editor calls drew the images shown (the explanation keeps"
+                    + " only output distances)");
+        }
         meta.put("time (ms)", yaml(c.timingsMs().isEmpty() ? x.path("timingsMs") : c.timingsMs(), ""));
         meta.put("metrics computed from", c.metricsKey() == null ? "" : c.metricsKey());
         List<Explained.Warning> warnings = e.warnings();
@@ -247,10 +279,13 @@ final class Pages {
             }
             b.append("</ul></div>\n");
         }
-        b.append("<div class=\"heatmap\">").append(PromptHeatmap.single(null, e, PromptHeatmap.scale(List.of(e)), false))
-                .append("</div>\n<p class=\"caption\">Scaled to this explanation's largest |score|; the <a href=\"../")
+        String heatmap = PromptHeatmap.single(null, e, PromptHeatmap.scale(List.of(e)), false);
+        b.append(c.images().isEmpty() ? "<div class=\"heatmap\">" + heatmap + "</div>" : images.beside(cellSlug(c), c.images(),
+                heatmap))
+                .append("\n<p class=\"caption\">Scaled to this explanation's largest |score|; the <a href=\"../")
                 .append(casePage(c.caseName())).append("\">case page</a> puts every model on one scale. Standalone: <a href=\"../")
                 .append(cellSvg(c)).append("\">svg</a>.</p>\n");
+        b.append(images.telling(cellSlug(c), c.images()));
         b.append(keyValues(meta));
         b.append("<h2>Units</h2>\n<div class=\"scroll\"><table><thead><tr><th>#</th><th>unit</th><th>score</th>"
                 + "<th>normalised</th><th>lower</th><th>upper</th></tr></thead><tbody>\n");
@@ -402,6 +437,13 @@ final class Pages {
         run.summary().map(s -> s.path("modelFaithfulness").path("pearson")).filter(JsonNode::isNumber).ifPresent(r ->
                 b.append("<p>Model faithfulness: Pearson r = ").append(Html.num(r.asDouble()))
                         .append(" between the models' mean attribution AUROC and their accuracy (summary.json).</p>\n"));
+        if (scenarios()) {
+            b.append("<h2 id=\"scenarios\">Scenario suites</h2>\n").append(Html.table(tables.scenarios.coverage, null))
+                    .append("<p class=\"caption\">How each suite's cases were generated and what they cover (<a href=\""
+                            + "tables/coverage.csv\">coverage.csv</a>). Every metric per dimension value and model, the"
+                            + " scenario × model heatmaps and the cases: <a href=\"").append(SCENARIOS)
+                    .append("\">scenario suites</a>.</p>\n");
+        }
         b.append("<h2 id=\"explanations\">Explanations</h2>\n<div class=\"scroll\"><table><thead><tr><th>case</th><th>prompt"
                 + "</th><th>relevant</th><th>cells</th><th>prompt heatmaps</th></tr></thead><tbody>\n");
         for (String caseName : tables.cases) {

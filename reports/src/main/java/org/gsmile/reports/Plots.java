@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
@@ -70,7 +71,7 @@ final class Plots {
                 .replaceAll("[\\p{Cntrl}\u2028\u2029]", " ");
     }
 
-    private static Layout layout(String title, String xTitle, String yTitle, int height) {
+    static Layout layout(String title, String xTitle, String yTitle, int height) {
         Layout.LayoutBuilder b = Layout.builder().height(height).autosize(true)
                 .margin(Margin.builder().top(title == null ? 20 : 48).bottom(60).left(64).right(24).build());
         if (title != null) {
@@ -92,33 +93,12 @@ final class Plots {
     List<Chart> metricBars() {
         List<Chart> out = new ArrayList<>();
         for (Headline h : tables.headlines) {
-            ObjectNode bar = RunFolder.object();
-            bar.put("type", "bar").put("name", data(h.label())).put("showlegend", false);
-            ArrayNode x = bar.putArray("x");
-            ArrayNode y = bar.putArray("y");
-            ArrayNode err = bar.putObject("error_y").put("type", "data").put("visible", true).put("thickness", 1.5)
-                    .put("width", 6).putArray("array");
-            ArrayNode colours = bar.putObject("marker").putArray("color");
-            ArrayNode custom = bar.putArray("customdata");
-            for (String model : tables.models) {
-                Stats s = tables.stats(h.path(), c -> c.model().equals(model));
-                if (s.n() == 0) {
-                    continue;
-                }
-                x.add(data(model));
-                number(y, s.mean());
-                number(err, s.halfWidth());
-                colours.add(colour(model));
-                ArrayNode cd = custom.addArray();
-                cd.add(s.n());
-                number(cd, s.lower());
-                number(cd, s.upper());
-            }
-            if (x.isEmpty()) {
+            List<Stats> stats = tables.models.stream().map(m -> tables.stats(h.path(), c -> c.model().equals(m))).toList();
+            ObjectNode bar = bars(h.label(), tables.models, stats, tables.models.stream().map(this::colour).toList());
+            if (bar.path("x").isEmpty()) {
                 continue;
             }
-            bar.put("hovertemplate", "%{x}<br>mean %{y:.4g}<br>95 % interval [%{customdata[1]:.4g}, %{customdata[2]:.4g}]"
-                    + "<br>n = %{customdata[0]} cells<extra></extra>");
+            bar.put("showlegend", false);
             ObjectNode extras = RunFolder.object();
             extras.putObject("xaxis").put("type", "category");
             out.add(new Chart(h.label(), h.path() + ": " + h.about() + ". Bars: mean over the model's cells; whiskers: 95 %"
@@ -128,57 +108,106 @@ final class Plots {
         return out;
     }
 
+    /**
+     * A bar trace of means with 95 % whiskers and n in the hover, one bar per label that has a value
+     * (labels with none are left out, not drawn as 0); a bar of fewer than two values has no whisker.
+     */
+    static ObjectNode bars(String name, List<String> labels, List<Stats> stats, List<String> colours) {
+        ObjectNode bar = RunFolder.object();
+        bar.put("type", "bar").put("name", data(name));
+        ArrayNode x = bar.putArray("x");
+        ArrayNode y = bar.putArray("y");
+        ArrayNode err = bar.putObject("error_y").put("type", "data").put("visible", true).put("thickness", 1.5)
+                .put("width", 6).putArray("array");
+        ArrayNode colour = bar.putObject("marker").putArray("color");
+        ArrayNode custom = bar.putArray("customdata");
+        for (int i = 0; i < labels.size(); i++) {
+            Stats s = stats.get(i);
+            if (s.n() == 0) {
+                continue;
+            }
+            x.add(data(labels.get(i)));
+            number(y, s.mean());
+            number(err, s.halfWidth());
+            colour.add(colours.get(i));
+            ArrayNode cd = custom.addArray();
+            cd.add(s.n());
+            number(cd, s.lower());
+            number(cd, s.upper());
+        }
+        bar.put("hovertemplate", "%{x}<br>mean %{y:.4g}<br>95 % interval [%{customdata[1]:.4g}, %{customdata[2]:.4g}]"
+                + "<br>n = %{customdata[0]} cells<extra>" + data(name) + "</extra>");
+        return bar;
+    }
+
     // ---- setting × model heatmap, diverging, centred ------------------------------------------------
 
     List<Chart> settingHeatmaps() {
         List<Chart> out = new ArrayList<>();
         for (Headline h : tables.headlines) {
-            ObjectNode hm = RunFolder.object();
-            hm.put("type", "heatmap").put("name", data(h.label()));
-            ArrayNode x = hm.putArray("x");
-            tables.models.forEach(m -> x.add(data(m)));
-            ArrayNode y = hm.putArray("y");
-            tables.settings.forEach(st -> y.add(data(st)));
-            ArrayNode z = hm.putArray("z");
-            ArrayNode custom = hm.putArray("customdata");
-            boolean any = false;
-            for (String setting : tables.settings) {
-                ArrayNode row = z.addArray();
-                ArrayNode cdRow = custom.addArray();
-                for (String model : tables.models) {
-                    Stats s = tables.stats(h.path(), c -> c.model().equals(model) && c.setting().equals(setting));
-                    number(row, s.mean());
-                    ArrayNode cd = cdRow.addArray();
-                    cd.add(s.n());
-                    number(cd, s.lower());
-                    number(cd, s.upper());
-                    any |= Double.isFinite(s.mean());
-                }
+            Chart c = heatmap(h, h.label() + ": setting × model", "setting", tables.settings, (row, model) -> tables.stats(
+                    h.path(), c2 -> c2.model().equals(model) && c2.setting().equals(tables.settings.get(row))), 48,
+                    h.path() + ", mean over cells");
+            if (c != null) {
+                out.add(c);
             }
-            if (!any) {
-                continue;
-            }
-            // zmid makes plotly.js widen the automatic domain to be symmetric about the centre, so equal
-            // distances from it get equal colour strength (it has no effect with an explicit zmin/zmax).
-            hm.put("zmid", h.centre());
-            ArrayNode scale = hm.putArray("colorscale");
-            for (String[] stop : DIVERGING) {
-                scale.addArray().add(Double.parseDouble(stop[0])).add(stop[1]);
-            }
-            hm.put("texttemplate", "%{z:.3f}").put("xgap", 2).put("ygap", 2);
-            hm.putObject("colorbar").put("title", data(h.label()));
-            hm.put("hovertemplate", "model %{x}<br>setting %{y}<br>mean %{z:.4g}<br>95 % interval [%{customdata[1]:.4g},"
-                    + " %{customdata[2]:.4g}]<br>n = %{customdata[0]} cells<extra></extra>");
-            ObjectNode extras = RunFolder.object();
-            extras.putObject("xaxis").put("type", "category");
-            extras.putObject("yaxis").put("type", "category").put("automargin", true);
-            int height = Math.max(220, 100 + 48 * tables.settings.size());
-            out.add(new Chart(h.label() + ": setting × model", h.path() + ", mean over cells; colours diverge from "
-                    + fmt(h.centre()) + (h.centre() == 0.5 ? " (chance)" : "") + ", blue above, red below.",
-                    new PlotFigure(layout(null, "model", "setting", height), extras,
-                            new JsonTrace(hm))));
         }
         return out;
+    }
+
+    /**
+     * A heatmap of a metric's means: a row per label, a column per model, the colours diverging from the
+     * metric's centre (so equal distances from chance or from 0 look equally strong), each mean written in
+     * its square and its interval and n in the hover. Null where no square has a value.
+     *
+     * @param stat the metric's statistics of a row (by index) and a model
+     */
+    Chart heatmap(Headline h, String title, String rowTitle, List<String> rows, BiFunction<Integer, String, Stats> stat,
+                  int rowHeight, String caption) {
+        ObjectNode hm = RunFolder.object();
+        hm.put("type", "heatmap").put("name", data(h.label()));
+        ArrayNode x = hm.putArray("x");
+        tables.models.forEach(m -> x.add(data(m)));
+        ArrayNode y = hm.putArray("y");
+        rows.forEach(r -> y.add(data(r)));
+        ArrayNode z = hm.putArray("z");
+        ArrayNode custom = hm.putArray("customdata");
+        boolean any = false;
+        for (int r = 0; r < rows.size(); r++) {
+            ArrayNode row = z.addArray();
+            ArrayNode cdRow = custom.addArray();
+            for (String model : tables.models) {
+                Stats s = stat.apply(r, model);
+                number(row, s.mean());
+                ArrayNode cd = cdRow.addArray();
+                cd.add(s.n());
+                number(cd, s.lower());
+                number(cd, s.upper());
+                any |= Double.isFinite(s.mean());
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        // zmid makes plotly.js widen the automatic domain to be symmetric about the centre, so equal
+        // distances from it get equal colour strength (it has no effect with an explicit zmin/zmax).
+        hm.put("zmid", h.centre());
+        ArrayNode scale = hm.putArray("colorscale");
+        for (String[] stop : DIVERGING) {
+            scale.addArray().add(Double.parseDouble(stop[0])).add(stop[1]);
+        }
+        hm.put("texttemplate", "%{z:.3f}").put("xgap", 2).put("ygap", 2);
+        hm.putObject("colorbar").put("title", data(h.label()));
+        hm.put("hovertemplate", "model %{x}<br>" + data(rowTitle) + " %{y}<br>mean %{z:.4g}<br>95 % interval"
+                + " [%{customdata[1]:.4g}, %{customdata[2]:.4g}]<br>n = %{customdata[0]} cells<extra></extra>");
+        ObjectNode extras = RunFolder.object();
+        extras.putObject("xaxis").put("type", "category");
+        // Rows top to bottom in the order given, as a table reads.
+        extras.putObject("yaxis").put("type", "category").put("automargin", true).put("autorange", "reversed");
+        int height = Math.max(220, 100 + rowHeight * rows.size());
+        return new Chart(title, caption + "; colours diverge from " + fmt(h.centre()) + (h.centre() == 0.5 ? " (chance)" : "")
+                + ", blue above, red below.", new PlotFigure(layout(null, "model", rowTitle, height), extras,
+                new JsonTrace(hm)));
     }
 
     // ---- consistency box plots ----------------------------------------------------------------------

@@ -19,7 +19,10 @@ import org.gsmile.core.UserInputException;
  * plotly.js copied in once), laid out as
  *
  * <pre>
- * index.html                  provenance, model comparison, headline plots, warnings, failed cells, links
+ * index.html                  provenance, model comparison, coverage of the scenario suites, headline plots,
+ *                             warnings, failed cells, links
+ * scenarios.html              (a run with scenario suites) coverage, every scenario metric per dimension value
+ *                             and model, scenario × model heatmaps, the cases
  * plots/metrics.html          metric bars per model (mean ± 95 % interval over cells)
  * plots/settings.html         setting × model heatmaps of the headline metrics
  * plots/consistency.html      box plots of each unit's scores over repeated runs
@@ -29,6 +32,7 @@ import org.gsmile.core.UserInputException;
  * cells/&lt;id&gt;.html            one explanation: heatmap, units, warnings, metrics, every perturbation
  * svg/&lt;case&gt;.svg             the case's comparison figure, standalone (no script)
  * svg/&lt;case&gt;/&lt;id&gt;.svg        one explanation's heatmap, standalone
+ * images/&lt;id&gt;/*.png          an image-editing cell's input, edit and telling perturbations, copied from the run
  * tables/*.csv                the Tablesaw tables (see {@link #TABLES})
  * plotly.min.js, report.css
  * </pre>

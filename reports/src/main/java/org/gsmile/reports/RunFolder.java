@@ -190,6 +190,10 @@ public final class RunFolder {
                         + "; only the first is shown"));
                 continue;
             }
+            for (String missing : cell.images().missing(runDir)) {
+                problems.add(new RunProblem(rel, "missing-image", rel + " names the image " + missing + ", which is not a"
+                        + " file in the run folder; the cell is shown without it"));
+            }
             cells.add(cell);
         }
     }
@@ -241,7 +245,8 @@ public final class RunFolder {
                 relevant, text(n, "setting"), objectOrEmpty(n.get("settingValues")), replicate.asInt(),
                 n.path("seed").asLong(0), ok, n.hasNonNull("error") ? n.get("error").asText() : null, explanation,
                 n.hasNonNull("metricsKey") ? n.get("metricsKey").asText() : null, objectOrEmpty(n.get("metrics")),
-                objectOrEmpty(n.get("timingsMs")), objectOrEmpty(n.get("scenario")));
+                objectOrEmpty(n.get("timingsMs")), objectOrEmpty(n.get("scenario")),
+                n.path("scene").isTextual() ? n.get("scene").asText() : null, ShownImages.of(n.get("images")));
     }
 
     /** What the report needs of an explanation: units and one score per unit. */

@@ -30,7 +30,8 @@ record Stats(int n, int missing, double mean, double sd, double lower, double up
             }
         }
         double sd = Math.sqrt(ss / (n - 1));
-        double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
+        // commons-math solves for the quantile to 1e-9 unless told otherwise; the tables print 16 digits.
+        double half = new TDistribution(null, n - 1, 1e-15).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
         return new Stats(n, missing, mean, sd, mean - half, mean + half);
     }
 

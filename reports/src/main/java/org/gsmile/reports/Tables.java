@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +32,7 @@ final class Tables {
     final Table summaryByModelAndSetting;
     final Table modelComparison;
     final Table warnings;
-    final Table summaryByScenario;
+    final ScenarioTables scenarios;
     final List<Value> values;
     final List<Headline> headlines;
     final List<String> models;
@@ -59,7 +58,7 @@ final class Tables {
                 v -> List.of(v.cell().model(), v.cell().setting()));
         modelComparison = comparison(run);
         warnings = warnings(run, warn);
-        summaryByScenario = byScenario();
+        scenarios = new ScenarioTables(run, values, models, metricOrder());
     }
 
     static Tables of(RunFolder run) {
@@ -79,15 +78,21 @@ final class Tables {
         m.put("summary-by-model-and-setting.csv", "the same per model and setting (the heatmap's values)");
         m.put("model-comparison.csv", "one row per model, one column per headline metric (means)");
         m.put("warnings.csv", "the warnings of every explanation, failed cells, skipped metrics and problems reading the run");
-        m.put("summary-by-scenario.csv", "scenario suites: mean, sd, n and 95 % interval of each metric per model,"
-                + " dimension and value (every cell counts once under each of its dimensions)");
+        m.put("summary-by-scenario.csv", "scenario suites: mean, sd, n and 95 % interval of each metric per suite,"
+                + " dimension, value and model (every cell counts once under each of its dimensions)");
+        m.put("summary-by-scenario-and-setting.csv", "the same per suite, dimension, value, model and explainer setting"
+                + " (how a preset or a budget does in each scenario)");
+        m.put("summary-by-scenario-case.csv", "the same per suite, case and model (over its settings and replicates)");
+        m.put("coverage.csv", "scenario suites: strategy, t, cases against the factorial, t-way combinations covered of"
+                + " those allowed, the dimensions and their values");
         return m;
     }
 
     void writeCsv(Path dir) throws IOException {
         Files.createDirectories(dir);
         Table[] all = {explanations, perturbations, metrics, summaryByModel, summaryBySetting, summaryByModelAndSetting,
-                modelComparison, warnings, summaryByScenario};
+                modelComparison, warnings, scenarios.byValue, scenarios.byValueAndSetting, scenarios.byCase,
+                scenarios.coverage};
         List<String> names = new ArrayList<>(FILES.keySet());
         for (int i = 0; i < all.length; i++) {
             all[i].write().csv(dir.resolve(names.get(i)).toFile());
@@ -155,7 +160,7 @@ final class Tables {
     private Table summary(String name, List<String> keys, Function<Value, List<String>> key) {
         Rows rows = new Rows(name);
         keys.forEach(rows::text);
-        rows.text("metric").whole("n").whole("missing").number("mean").number("sd").number("ci95Lower").number("ci95Upper");
+        rows.text("metric");
         Map<List<String>, List<Double>> groups = new LinkedHashMap<>();
         for (List<String> g : groupOrder(keys)) {
             for (String metric : metricOrder()) {
@@ -169,41 +174,24 @@ final class Tables {
             k.add(v.metric());
             groups.computeIfAbsent(k, x -> new ArrayList<>()).add(v.value());
         }
-        for (Map.Entry<List<String>, List<Double>> g : groups.entrySet()) {
-            if (g.getValue().isEmpty()) {
-                continue;
-            }
-            Stats s = Stats.of(g.getValue());
-            List<Object> row = new ArrayList<>(g.getKey());
-            row.addAll(List.of(s.n(), s.missing(), s.mean(), s.sd(), s.lower(), s.upper()));
-            rows.add(row.toArray());
-        }
-        return rows.table();
+        Map<List<String>, Stats> stats = new LinkedHashMap<>();
+        groups.forEach((k, xs) -> stats.put(k, Stats.of(xs)));
+        return statsTable(rows, stats);
     }
 
     /**
-     * Each metric per model and per value of each scenario dimension: how accuracy, fidelity and
-     * stability change with the weather, the time of day or the task. A cell falls in one group per
-     * dimension; cells without a scenario are left out (empty table for a run of plain prompts).
+     * The summary columns (n, missing, mean, sd, 95 % interval) after {@code rows}' key columns, one row
+     * per group that has any value (a group no cell reached is left out, not shown as n = 0).
      */
-    private Table byScenario() {
-        Rows rows = new Rows("summary-by-scenario").text("model").text("dimension").text("value").text("metric")
-                .whole("n").whole("missing").number("mean").number("sd").number("ci95Lower").number("ci95Upper");
-        Map<List<String>, List<Double>> groups = new java.util.TreeMap<>((a, b) -> String.join("\u0000", a)
-                .compareTo(String.join("\u0000", b)));
-        for (Value v : values) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.cell().scenario().fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> d = it.next();
-                groups.computeIfAbsent(List.of(v.cell().model(), d.getKey(), d.getValue().asText(), v.metric()),
-                        x -> new ArrayList<>()).add(v.value());
+    static Table statsTable(Rows rows, Map<List<String>, Stats> groups) {
+        rows.whole("n").whole("missing").number("mean").number("sd").number("ci95Lower").number("ci95Upper");
+        groups.forEach((key, st) -> {
+            if (st.n() + st.missing() > 0) {
+                List<Object> row = new ArrayList<>(key);
+                row.addAll(List.of(st.n(), st.missing(), st.mean(), st.sd(), st.lower(), st.upper()));
+                rows.add(row.toArray());
             }
-        }
-        for (Map.Entry<List<String>, List<Double>> g : groups.entrySet()) {
-            Stats st = Stats.of(g.getValue());
-            List<Object> row = new ArrayList<>(g.getKey());
-            row.addAll(List.of(st.n(), st.missing(), st.mean(), st.sd(), st.lower(), st.upper()));
-            rows.add(row.toArray());
-        }
+        });
         return rows.table();
     }
 

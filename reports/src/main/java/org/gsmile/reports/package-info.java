@@ -11,6 +11,7 @@
  * RUN/
  *   provenance.json      written when the run starts
  *   cells/&lt;id&gt;.json      one per finished cell, written atomically when it finishes
+ *   images/&lt;id&gt;/*.png     an image-editing cell's images, each written atomically before its cell file
  *   summary.json         written when the run ends (absent while it runs, or when it was interrupted)
  * </pre>
  *
@@ -49,7 +50,22 @@
  *                                                 // prompt's output as text, which the report then shows
  *  "metricsKey": "...",                           // what the metrics were computed from
  *  "metrics": {...},                              // below
- *  "timingsMs": {"model": 0.0, "metrics": 0.0, "total": 0.0}}
+ *  "timingsMs": {"model": 0.0, "metrics": 0.0, "total": 0.0},   // model includes the editor calls of "images"
+ *  "images": {...}}                               // only where the model is an image editor: below
+ * </pre>
+ *
+ * <p>{@code images}, for a cell whose model edits images (bound to the case's scene): the PNGs a report
+ * shows, paths relative to the run folder. The explanation's observations keep only output distances, so
+ * the runner asks the editor again for these; {@code calls} counts those calls (also in the run's calls).
+ * <pre>
+ * "images": {"input": "images/&lt;id&gt;/input.png",      // the input image as the editor received it
+ *            "edited": "images/&lt;id&gt;/edited.png",    // its edit for the whole instruction (y₀)
+ *            "telling": [{"role": "without-top-unit",  // or "top-k-only", "largest-shift"; the most telling
+ *                         "prompt": "...",             // perturbations, as TellingPerturbations picks them
+ *                         "mask": "101111",            // units kept
+ *                         "distance": 0.13,            // output distance from y₀, as the explanation measured it
+ *                         "file": "images/&lt;id&gt;/telling-1.png"}, ...],
+ *            "calls": 4, "modelMs": 38.3}
  * </pre>
  *
  * <p>{@code metrics}: each block present only where computed; any number may be null (not finite):

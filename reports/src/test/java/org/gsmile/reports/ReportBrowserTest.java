@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every page of a report, opened in a real headless Chromium: no uncaught exception, no console error,
- * no failed or non-local request, and every plot drawn by the report's own plotly.js, with the
+ * no failed or non-local request, every image shown, and every plot drawn by the report's own plotly.js, with the
  * attributes tablesaw-jsplot and the report's own JSON give it understood by that version (a trace
  * Plotly could not use is invisible in its {@code _fullData}; a dropped attribute is missing there).
  *
@@ -34,7 +34,9 @@ class ReportBrowserTest {
             (async () => {
               const plots = () => Array.from(document.querySelectorAll('[data-plot]'));
               const deadline = Date.now() + 20000;
-              while (Date.now() < deadline && plots().some(d => !d.querySelector('.main-svg'))) {
+              const images = () => Array.from(document.images);
+              while (Date.now() < deadline && (plots().some(d => !d.querySelector('.main-svg'))
+                     || images().some(i => !i.complete))) {
                 await new Promise(r => setTimeout(r, 50));
               }
               const kept = ['error_y', 'zmid', 'colorscale', 'texttemplate', 'hovertemplate', 'customdata'];
@@ -42,6 +44,8 @@ class ReportBrowserTest {
                 plotly: window.Plotly ? window.Plotly.version : null,
                 svgFigures: document.querySelectorAll('svg[role=img]').length,
                 scripts: document.querySelectorAll('script').length,
+                images: images().length,
+                brokenImages: images().filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src')),
                 plots: plots().map(d => {
                   const data = d.data || [], full = d._fullData || [], layout = d.layout || {}, fl = d._fullLayout || {};
                   const dropped = [];
@@ -159,6 +163,8 @@ class ReportBrowserTest {
         int fixturePages = pages.size();
         Path hostile = null;
         Path sparse = null;
+        Path scenarios = null;
+        int images = 0;
         if (other.isBlank()) {
             hostile = Path.of("target", "report-fixture", "report-hostile-names").toAbsolutePath();
             Report.write(RunFolder.read(hostileRun(Path.of("target", "report-fixture", "run-hostile-names"))), hostile);
@@ -166,6 +172,10 @@ class ReportBrowserTest {
             sparse = Path.of("target", "report-fixture", "report-sparse").toAbsolutePath();
             Report.write(RunFolder.read(sparseRun(Path.of("target", "report-fixture", "run-sparse"))), sparse);
             pages.addAll(pages(sparse));
+            scenarios = Path.of("target", "report-fixture", "report-scenarios").toAbsolutePath();
+            Report.write(RunFolder.read(ScenarioFixture.write(Path.of("target", "report-fixture", "run-scenarios")
+                    .toAbsolutePath())), scenarios);
+            pages.addAll(pages(scenarios));
         }
         List<String> problems = new ArrayList<>();
         int plots = 0;
@@ -175,7 +185,8 @@ class ReportBrowserTest {
                 Chromium.PageResult r = browser.open(page, CHECK);
                 String rel = page.startsWith(report) ? report.relativize(page).toString()
                         : page.startsWith(hostile) ? "[hostile names] " + hostile.relativize(page)
-                        : "[sparse] " + sparse.relativize(page);
+                        : page.startsWith(sparse) ? "[sparse] " + sparse.relativize(page)
+                        : "[scenarios] " + scenarios.relativize(page);
                 r.errors().forEach(e -> problems.add(rel + ": " + e));
                 JsonNode check = r.check();
                 boolean wantsPlots = check.path("plots").size() > 0;
@@ -201,6 +212,11 @@ class ReportBrowserTest {
                     }
                     p.path("dropped").forEach(d -> problems.add(id + ": plotly.js ignored " + d.asText()));
                 }
+                images += check.path("images").asInt();
+                check.path("brokenImages").forEach(src -> problems.add(rel + ": image not shown: " + src.asText()));
+                if (rel.endsWith("scenarios.html") && check.path("plots").size() == 0) {
+                    problems.add(rel + ": the scenario page drew no plot");
+                }
                 if (rel.endsWith(".svg") && (check.path("svgFigures").asInt() != 1 || check.path("scripts").asInt() != 0)) {
                     problems.add(rel + ": a standalone SVG must be one figure without scripts");
                 }
@@ -218,11 +234,14 @@ class ReportBrowserTest {
                 System.out.println("gsmile (reports): screenshot of " + report.resolve("index.html") + " saved to " + png);
             }
         }
-        System.out.printf("gsmile (reports): %d pages and %d plots opened in Chromium in %d ms%n", pages.size(), plots,
-                (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf("gsmile (reports): %d pages, %d plots and %d images opened in Chromium in %d ms%n", pages.size(),
+                plots, images, (System.nanoTime() - t0) / 1_000_000);
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
         assertTrue(plots > 0, "no plot was found in " + report);
         if (other.isBlank()) {
+            // The scenario fixture's images: per ok scenario cell, its 4 on the cell page (one missing on one
+            // page, shown as a note) and its input and edit as thumbnails of the scenario page's cases.
+            assertEquals(8 * 4 - 1 + 4 + 8, images, "images loaded in the scenario fixture's pages");
             assertEquals(5 + 1 + 3 + 24 + 3 + 23, fixturePages,
                     "pages: index, 5 plot pages, 3 cases, 24 cells; SVG: 3 cases, 23 explanations");
         }

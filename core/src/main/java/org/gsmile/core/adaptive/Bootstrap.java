@@ -108,7 +108,7 @@ public final class Bootstrap {
                 ry[at] = y[i];
                 z[at] = masks.get(i).asFeatures();
             }
-            refits[r] = surrogate.fit(z, ry, weighting.weights(rm)).coefficients();
+            refits[r] = surrogate.coefficients(z, ry, weighting.weights(rm));
         });
         double[][] draws = new double[p][reps];
         int same = 0;

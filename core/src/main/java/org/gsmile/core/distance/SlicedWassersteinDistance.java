@@ -2,6 +2,7 @@ package org.gsmile.core.distance;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.gsmile.core.image.Image;
 
 /**
@@ -71,16 +72,34 @@ public final class SlicedWassersteinDistance implements OutputDistance<Image> {
 
     @Override
     public double distance(Image original, Image perturbed) {
-        if (original.equals(perturbed)) {
-            return 0.0;
-        }
-        float[] a = original.planes();
-        float[] b = perturbed.planes();
+        return original.equals(perturbed) ? 0.0 : distance(sortedProjections(original), sortedProjections(perturbed));
+    }
+
+    /** The original's projections are sorted once for all its perturbations (half the sorting). */
+    @Override
+    public ToDoubleFunction<Image> from(Image original) {
+        double[][] sortedOriginal = sortedProjections(original);
+        return perturbed -> original.equals(perturbed) ? 0.0 : distance(sortedOriginal, sortedProjections(perturbed));
+    }
+
+    private double distance(double[][] a, double[][] b) {
         double sum = 0;
-        for (double[] theta : directions) {
-            sum += Wasserstein.w1(project(a, original.pixels(), theta), project(b, perturbed.pixels(), theta));
+        for (int k = 0; k < a.length; k++) {
+            sum += Wasserstein.w1OfSorted(a[k], b[k]);
         }
         return sum / directions.length;
+    }
+
+    /** The image's pixels projected on each direction, in ascending order. */
+    private double[][] sortedProjections(Image image) {
+        float[] planes = image.planes();
+        int n = image.pixels();
+        double[][] p = new double[directions.length][];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = project(planes, n, directions[k]);
+            Arrays.sort(p[k]);
+        }
+        return p;
     }
 
     private static double[] project(float[] planes, int n, double[] theta) {

@@ -20,6 +20,14 @@ public interface Choice {
      * for a near miss ({@code WORDS}, {@code wrods}, {@code wasserstein}), the one it most likely meant.
      */
     static <E extends Enum<E> & Choice> E parse(Class<E> type, Setting setting, String name) {
+        return parse(type, setting.key(), name);
+    }
+
+    /**
+     * As {@link #parse(Class, Setting, String)} for a choice that is no spec setting (the experiment
+     * runner's {@code executor}), named by its key.
+     */
+    static <E extends Enum<E> & Choice> E parse(Class<E> type, String key, String name) {
         for (E e : type.getEnumConstants()) {
             if (e.label().equals(name)) {
                 return e;
@@ -27,10 +35,10 @@ public interface Choice {
         }
         String given = name == null ? "" : name.strip();
         if (given.isEmpty()) {
-            throw new UserInputException("{" + setting.key() + "} is empty: choose " + names(type));
+            throw new UserInputException("{" + key + "} is empty: choose " + names(type));
         }
         String near = closest(type, given);
-        throw new UserInputException("unknown {" + setting.key() + "} '" + name + "': "
+        throw new UserInputException("unknown {" + key + "} '" + name + "': "
                 + (near == null ? "" : "did you mean " + near + "? ") + "choose " + names(type));
     }
 

@@ -11,6 +11,11 @@ public interface Surrogate {
      */
     SurrogateFit fit(double[][] z, double[] y, double[] weights);
 
+    /** {@link #fit}'s coefficients alone, for refits that read nothing else (a surrogate may skip the rest). */
+    default double[] coefficients(double[][] z, double[] y, double[] weights) {
+        return fit(z, y, weights).coefficients();
+    }
+
     /** Shared argument checks, so every surrogate rejects bad input the same way. */
     static void checkInput(double[][] z, double[] y, double[] weights) {
         if (z.length == 0) {

@@ -57,6 +57,52 @@ class ImageDistancesTest {
     }
 
     @Test
+    void channelWassersteinFromTheOriginalEqualsTheMergedIntegral() {
+        // Continuous values (a network's output), not 8-bit levels: the same-size shortcut against
+        // Wasserstein.w1's merge of the two CDFs (scipy's computation), and from() against distance().
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        ChannelWassersteinDistance d = new ChannelWassersteinDistance();
+        for (int trial = 0; trial < 20; trial++) {
+            int w = 1 + random.nextInt(40);
+            int h = 1 + random.nextInt(40);
+            Image a = noise(random, w, h);
+            java.util.function.ToDoubleFunction<Image> fromA = d.from(a);
+            for (int k = 0; k < 5; k++) {
+                Image b = k == 4 ? noise(random, 1 + random.nextInt(30), 1 + random.nextInt(30)) : noise(random, w, h);
+                double merged = 0;
+                for (int c = 0; c < 3; c++) {
+                    merged += Wasserstein.w1(ChannelWassersteinDistance.doubles(a.channel(c)),
+                            ChannelWassersteinDistance.doubles(b.channel(c)));
+                }
+                assertEquals(merged / 3, d.distance(a, b), 1e-12, "trial " + trial + " k " + k);
+                assertEquals(d.distance(a, b), fromA.applyAsDouble(b), 0.0, "trial " + trial + " k " + k);
+            }
+            assertEquals(0.0, fromA.applyAsDouble(a), 0.0);
+        }
+    }
+
+    @Test
+    void slicedWassersteinFromTheOriginalEqualsItsDistance() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(10);
+        SlicedWassersteinDistance d = new SlicedWassersteinDistance(8, 3);
+        Image a = noise(random, 20, 15);
+        java.util.function.ToDoubleFunction<Image> fromA = d.from(a);
+        for (int k = 0; k < 6; k++) {
+            Image b = k == 5 ? noise(random, 9, 9) : noise(random, 20, 15);
+            assertEquals(d.distance(a, b), fromA.applyAsDouble(b), 0.0);
+        }
+        assertEquals(0.0, fromA.applyAsDouble(a), 0.0);
+    }
+
+    private static Image noise(java.util.SplittableRandom random, int w, int h) {
+        float[] v = new float[3 * w * h];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextInt(5) == 0 ? 0.5f : (float) random.nextDouble();
+        }
+        return Image.of(w, h, v);
+    }
+
+    @Test
     void channelWassersteinIsBlindToWhereValuesSit() {
         Image a = pattern(12, 12, 3);
         // The same values, mirrored left to right: every channel's histogram is unchanged.

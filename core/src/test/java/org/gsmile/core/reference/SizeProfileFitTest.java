@@ -86,6 +86,40 @@ class SizeProfileFitTest {
     }
 
     @Test
+    void theInverseFromTheCholeskyFactorInvertsTheMatrix() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + random.nextInt(20);
+            // A = BᵀB + I: symmetric positive definite.
+            double[][] b = new double[n][n];
+            for (double[] row : b) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = random.nextDouble() * 2 - 1;
+                }
+            }
+            double[][] a = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    for (int k = 0; k < n; k++) {
+                        a[i][j] += b[k][i] * b[k][j];
+                    }
+                }
+                a[i][i] += 1;
+            }
+            double[][] inv = SizeProfileFit.inverse(SizeProfileFit.cholesky(a, n), n);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = 0;
+                    for (int k = 0; k < n; k++) {
+                        s += a[i][k] * inv[k][j];
+                    }
+                    assertEquals(i == j ? 1.0 : 0.0, s, 1e-10, "trial " + trial + " (" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void anAdditiveGameIsRecoveredFromAnyDesign() {
         // v(S) = 0.3 + Σ_{i∈S} a_i: D_{i,k} = n/(n−1)·(a_i − ā) at every size, which every within-size model fits exactly.
         double[] a = {0.5, -0.2, 0.1, 0.9, -0.4, 0.0, 0.3, -0.7};
@@ -106,6 +140,9 @@ class SizeProfileFitTest {
             return s;
         });
         assertArrayEquals(a, new SizeProfileFit().fit(r.z(), r.y(), r.w()).coefficients(), 1e-7);
+        // The scores alone (what a bootstrap refit asks for) are the full fit's, to the bit.
+        assertArrayEquals(new SizeProfileFit().fit(r.z(), r.y(), r.w()).coefficients(),
+                new SizeProfileFit().coefficients(r.z(), r.y(), r.w()), 0.0);
     }
 
     @Test

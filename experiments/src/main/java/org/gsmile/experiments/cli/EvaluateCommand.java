@@ -14,7 +14,7 @@ import org.gsmile.core.UserInputException;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.json.ExplanationJson;
-import org.gsmile.core.model.GenerativeModel;
+import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.core.spec.UnitKind;
 import org.gsmile.core.unit.Unit;
@@ -43,17 +43,25 @@ import picocli.CommandLine.Spec;
                 + " sample), accuracy (against --relevant words and exact Shapley values), consistency (repeated runs),"
                 + " stability (minimally changed prompts, other seeds) and faithfulness (deletion and insertion"
                 + " curves against random and leave-one-out rankings). Each metric says what it cost in extra model"
-                + " calls; every option of explain applies to the explanation."},
+                + " calls; every option of explain applies to the explanation. With --image (or an image model as"
+                + " --model) the words of an editing instruction or text-to-image prompt are evaluated instead,"
+                + " with every option of explain-image."},
         footer = {"", "Examples:", "  gsmile evaluate \"Lily wanted to play with her red ball\"",
                 "  gsmile evaluate --relevant remove,rain --model \"oracle:keywords#remove=0.6,rain=0.4\""
                         + " \"Remove the rain from the image.\"",
-                "  gsmile evaluate --metrics fidelity,faithfulness --format json \"Tom saw a big dog\"", ""})
+                "  gsmile evaluate --metrics fidelity,faithfulness --format json \"Tom saw a big dog\"",
+                "  gsmile evaluate --image $GSMILE_MODELS/tinyeditor/scenes/scene05_rainy_night_sharp.png"
+                        + " --relevant remove,rain \"Remove the rain from the image.\"", ""})
 public final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     Gsmile root;
 
     @Mixin
     ExplainOptions options;
+
+    /** An image model instead of a text one: its instruction's words are evaluated, on --image for an editor. */
+    @Mixin
+    ImageInput imageInput;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "Output format: text (default) or json ({\"explanation\": ..., \"metrics\": ...}).")
@@ -115,7 +123,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat output = OutputFormat.of(format);
-        ExplanationSpec explanationSpec = options.spec();
+        boolean image = imageInput.chosen(options);
+        ExplanationSpec explanationSpec = image ? imageInput.spec(options, "an image model") : options.spec();
         EvaluationPlan plan = plan();
         if (relevant != null && relevance != null) {
             throw new UserInputException("--relevant and --relevance both give the ground truth: give one of them");
@@ -135,7 +144,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Explanation explanation;
         Evaluation evaluation;
-        try (GenerativeModel model = options.openModel(root.environment(), root.home())) {
+        ImageInput.Subject subject = image ? imageInput.open(options, root.environment(), root.home(), "evaluate") : null;
+        try (BlackBoxModel opened = subject != null ? subject.model() : options.openModel(root.environment(), root.home())) {
+            BlackBoxModel model = subject != null ? subject.explained() : opened;
             // One store for the explanation and every metric: a prompt one of them observed is not asked again.
             MemoryObservationStore store = new MemoryObservationStore();
             explanation = Explainers.create(explanationSpec, store).explain(request, model);

@@ -16,17 +16,12 @@ import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.explain.ExplanationRequest;
 import org.gsmile.core.image.Image;
 import org.gsmile.core.json.ExplanationJson;
-import org.gsmile.core.model.BlackBoxModel;
-import org.gsmile.core.model.ImageEditor;
 import org.gsmile.core.model.ImageGenerator;
-import org.gsmile.core.model.ImageSize;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.experiments.output.ExplanationText;
 import org.gsmile.experiments.output.SamplingText;
 import org.gsmile.experiments.output.TextFormat;
 import org.gsmile.models.http.CallFailedException;
-import org.gsmile.models.http.RemoteOptions;
-import org.gsmile.models.resolve.ImageModelResolver;
 import org.gsmile.perturbation.MarkedSplitter;
 import org.gsmile.perturbation.WordSplitter;
 import picocli.CommandLine.Command;
@@ -55,37 +50,14 @@ import picocli.CommandLine.Spec;
                 "  gsmile explain-image --model a1111-generator:http://127.0.0.1:7860?steps=20 \"a red car at night\"",
                 ""})
 public final class ExplainImageCommand implements Callable<Integer> {
-    /** Options of explain that configure text outputs: no image model reads them. */
-    private static final List<String> TEXT_ONLY = List.of("--max-new-tokens", "--logprobs");
-    /** Options that configure calls to a server: only an image model behind an HTTP API reads them. */
-    private static final List<String> SERVER_ONLY = List.of("--api-key-env", "--cache", "--concurrency",
-            "--max-retries", "--timeout");
-
     @ParentCommand
     Gsmile root;
 
     @Mixin
     ExplainOptions options;
 
-    @Option(names = "--image", paramLabel = "IN.png",
-            description = "The image an editor edits (PNG; JPEG, BMP and GIF are read too). A text-to-image model takes"
-                    + " none.")
-    Path image;
-
-    @Option(names = "--resize",
-            description = "Scale --image to the size the editor accepts (area averaging down, smooth scaling up) instead"
-                    + " of refusing another size.")
-    boolean resize;
-
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + Image.DEFAULT_MAX_PIXELS,
-            description = "Largest --image accepted, in pixels (width x height), checked before it is decoded."
-                    + " Default: ${DEFAULT-VALUE} (4096 x 4096).")
-    long maxPixels;
-
-    @Option(names = "--feature-model", paramLabel = "MODEL.onnx",
-            description = "The ONNX vision model of --distance feature-wasserstein: one input float32 [batch, 3, H, W]"
-                    + " (RGB in [0, 1]), its first output the feature vector.")
-    String featureModel;
+    @Mixin
+    ImageInput imageInput;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder to write input.png, the output (edited.png or generated.png) and the most telling"
@@ -108,67 +80,34 @@ public final class ExplainImageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat output = OutputFormat.of(format);
-        for (String option : TEXT_ONLY) {
-            if (options.given(option)) {
-                throw new UserInputException(option + " has no effect with explain-image: it configures text outputs;"
-                        + " leave " + option + " out");
-            }
-        }
-        if (maxPixels < 1) {
-            throw new UserInputException("--max-pixels must be at least 1, got " + maxPixels + ": e.g. --max-pixels "
-                    + Image.DEFAULT_MAX_PIXELS);
-        }
-        ExplanationSpec.Builder builder = options.builder();
-        if (featureModel != null) {
-            builder.featureModel(featureModel);
-        }
-        ExplanationSpec explanationSpec = builder.build();
+        ExplanationSpec explanationSpec = imageInput.spec(options, "explain-image");
         String text = String.join(" ", prompt);
         ExplanationRequest request = new ExplanationRequest(text, options.seed);
         // Marker mistakes and an unreadable image cost no model load.
         new MarkedSplitter(new WordSplitter()).segment(text);
-        Image input = image == null ? null : Image.read(image, maxPixels);
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " is a file: give a folder for the images");
         }
-        String reference = options.given("--model") ? options.model : ImageModelResolver.DEFAULT_EDITOR;
-        RemoteOptions remote = remoteOptions(reference);
         Explanation explanation;
+        Image input;
         Image shown;
         int drawCalls = 0;
-        try (BlackBoxModel model = ImageModelResolver.fromEnvironment(root.environment()).resolve(reference, remote)) {
-            ImageGenerator subject;
-            if (model instanceof ImageEditor editor) {
-                if (input == null) {
-                    throw new UserInputException(reference + " edits an image: give it with --image IN.png");
-                }
-                shown = resize ? fit(input, editor.inputSizes()) : input;
-                subject = editor.bind(shown);
-            } else if (model instanceof ImageGenerator generator) {
-                if (input != null) {
-                    throw new UserInputException(reference + " makes an image from the prompt alone: leave --image out");
-                }
-                shown = null;
-                subject = generator;
-            } else {
-                throw new UserInputException(reference + " returns no image: explain it with gsmile explain");
-            }
-            if (resize && input == null) {
-                throw new UserInputException("--resize has no effect without --image: leave it out");
-            }
-            explanation = Explainers.create(explanationSpec).explain(request, subject);
+        try (ImageInput.Subject subject = imageInput.open(options, root.environment(), root.home(), "explain")) {
+            input = subject.input();
+            shown = subject.shown();
+            explanation = Explainers.create(explanationSpec).explain(request, subject.explained());
             if (out != null) {
-                TellingPerturbations.Result telling = telling(explanation, subject);
+                TellingPerturbations.Result telling = telling(explanation, subject.explained());
                 drawCalls = telling.calls();
-                explanation = explanation.withArtifacts(write(shown, telling, model instanceof ImageEditor));
+                explanation = explanation.withArtifacts(write(shown, telling, subject.edits()));
             }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (output == OutputFormat.JSON) {
             stdout.println(ExplanationJson.write(explanation));
         } else {
-            if (image != null) {
-                stdout.println("Image: " + TextFormat.escape(image.toString()) + " (" + input.describe() + ")"
+            if (input != null) {
+                stdout.println("Image: " + TextFormat.escape(imageInput.image.toString()) + " (" + input.describe() + ")"
                         + (shown != input ? ", resized to " + shown.width() + "x" + shown.height() : ""));
             }
             stdout.print(new ExplanationText(System.console() != null).render(explanation));
@@ -188,24 +127,6 @@ public final class ExplainImageCommand implements Callable<Integer> {
     }
 
     /**
-     * How to call an image model behind an HTTP API, checked before anything is loaded; null for an
-     * embedded model, which refuses the options that only a server reads.
-     */
-    private RemoteOptions remoteOptions(String reference) {
-        if (ImageModelResolver.isRemote(reference)) {
-            return options.remoteOptions(root.environment(), root.home());
-        }
-        for (String option : SERVER_ONLY) {
-            if (options.given(option)) {
-                throw new UserInputException(option + " has no effect with --model " + reference.strip() + ": it"
-                        + " configures calls to a server (http-editor:, openai-editor:, openai-generator:,"
-                        + " a1111-editor: and a1111-generator: models); leave " + option + " out");
-            }
-        }
-        return null;
-    }
-
-    /**
      * The images for --out, asked of the model once more; a server that fails one of those calls for
      * good ends the command in one line (the explanation's own answers are in the response cache, so
      * running again costs only what failed).
@@ -217,14 +138,6 @@ public final class ExplainImageCommand implements Callable<Integer> {
             throw new UserInputException("the images for --out could not be drawn: " + e.getMessage() + ": run again,"
                     + " or leave --out out", e);
         }
-    }
-
-    /** The input at the size the editor accepts (its first, where it names several). */
-    private static Image fit(Image input, List<ImageSize> sizes) {
-        if (sizes.isEmpty() || sizes.contains(new ImageSize(input.width(), input.height()))) {
-            return input;
-        }
-        return input.resized(sizes.get(0).width(), sizes.get(0).height());
     }
 
     /** Writes the input and every telling image under --out; the artifacts name them as written. */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param seed         {@code seed}, the experiment seed every cell's seed derives from (default 42)
  * @param output       {@code output}, the run folder, relative to the current directory (default runs/NAME)
  * @param concurrency  {@code concurrency}, cells explained at once; null when not given (the runner chooses)
+ * @param executor     {@code executor} and {@code spark}: where the cells run, when the file says
  * @param models       one or more, names unique
  * @param cases        one or more, ids unique
  * @param suites       the scenario suites some of the cases came from, in file order (empty when none)
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param sourceSha256 the SHA-256 of the file's bytes, lower-case hex
  */
 public record Experiment(Path file, String name, String description, long seed, Path output, Integer concurrency,
-                         List<ModelEntry> models, List<CaseEntry> cases, List<SuiteSource> suites, Grid grid,
+                         ExecutorSettings executor, List<ModelEntry> models, List<CaseEntry> cases, List<SuiteSource> suites, Grid grid,
                          int seeds, MetricsConfig metrics, List<String> warnings, String source, String sourceSha256) {
     public static final long DEFAULT_SEED = 42;
 
@@ -35,6 +36,7 @@ public record Experiment(Path file, String name, String description, long seed, 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(executor, "executor");
         models = List.copyOf(models);
         cases = List.copyOf(cases);
         suites = List.copyOf(suites);

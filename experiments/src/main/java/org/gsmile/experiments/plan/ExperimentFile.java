@@ -45,6 +45,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * seed: 42                         # the experiment seed every cell's seed derives from (default 42)
  * output: runs/quickstart          # run folder, relative to the current directory (default runs/NAME)
  * concurrency: 2                   # optional: cells explained at once (1 to 256; default: the runner chooses)
+ * executor: spark                  # optional: local (this JVM, the default) or spark (Spark tasks)
+ * spark: {master: "spark://h:7077", maxCallsPerExecutor: 4}   # optional, with executor spark: the master
+ *                                  #   (default an embedded local[N]) and calls in flight per executor JVM
  * models:                          # required, one or more
  *   - local:stories260K            #   a reference; its name is its last part (stories260K)
  *   - {name: tinygpt, ref: onnx:tinygpt}
@@ -86,8 +89,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * to fix it}.
  */
 public final class ExperimentFile {
-    static final List<String> KEYS = List.of("name", "description", "seed", "output", "concurrency", "models", "cases",
-            "explainer", "grid", "seeds", "metrics");
+    static final List<String> KEYS = List.of("name", "description", "seed", "output", "concurrency", "executor",
+            "spark", "models", "cases", "explainer", "grid", "seeds", "metrics");
     static final List<String> MODEL_KEYS;
     /** The most cells an experiment may have: beyond, split it. */
     static final long MAX_CELLS = 1_000_000;
@@ -246,6 +249,7 @@ public final class ExperimentFile {
         }
         Integer concurrency = e.containsKey("concurrency") ? nodes.wholeInt(e.get("concurrency").getValueNode(),
                 "concurrency", 1, 256, "a whole number") : null;
+        ExecutorSettings executor = executor(nodes, e.get("executor"), e.get("spark"));
         int seeds = e.containsKey("seeds") ? nodes.wholeInt(e.get("seeds").getValueNode(), "seeds", 1, MAX_REPLICATES,
                 "a whole number") : 1;
         if (!e.containsKey("models")) {
@@ -266,8 +270,36 @@ public final class ExperimentFile {
         }
         List<String> warnings = new ArrayList<>();
         MetricsConfig metrics = MetricsSection.read(nodes, e.get("metrics"), models, cases, warnings);
-        return new Experiment(file, name, description, seed, output, concurrency, models, cases, read.suites(), grid,
+        return new Experiment(file, name, description, seed, output, concurrency, executor, models, cases, read.suites(), grid,
                 seeds, metrics, warnings, source, sha256);
+    }
+
+    /** {@code executor} and the {@code spark} section; spark settings beside {@code executor: local} are refused. */
+    private static ExecutorSettings executor(Nodes nodes, NodeTuple executor, NodeTuple spark) {
+        ExecutorKind kind = null;
+        if (executor != null) {
+            Node n = executor.getValueNode();
+            String name = nodes.name(n, "{" + ExecutorKind.KEY + "}");
+            try {
+                kind = ExecutorKind.of(name);
+            } catch (UserInputException x) {
+                throw nodes.error(n, x.template());
+            }
+        }
+        if (spark == null) {
+            return new ExecutorSettings(kind, null, null);
+        }
+        if (kind == ExecutorKind.LOCAL) {
+            throw nodes.error(spark.getKeyNode(), "spark settings have no effect with executor: local: set executor:"
+                    + " spark, or leave spark out");
+        }
+        MappingNode map = nodes.mapping(spark.getValueNode(), "spark", ", like spark: {maxCallsPerExecutor: 4}");
+        Map<String, NodeTuple> s = nodes.entries(map, "spark", ExecutorSettings.SPARK_KEYS, null);
+        String master = s.containsKey("master") ? nodes.nonBlank(s.get("master").getValueNode(), "master",
+                "a Spark master URL, like spark://host:7077 or local[4]").strip() : null;
+        Integer perExecutor = s.containsKey("maxCallsPerExecutor") ? nodes.wholeInt(
+                s.get("maxCallsPerExecutor").getValueNode(), "maxCallsPerExecutor", 1, 256, "a whole number") : null;
+        return new ExecutorSettings(kind, master, perExecutor);
     }
 
     private static String defaultExperimentName(Path file) {

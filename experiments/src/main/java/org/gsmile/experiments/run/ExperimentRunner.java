@@ -67,9 +67,9 @@ public final class ExperimentRunner {
     private final RunDirectory folder;
     private final Models models;
 
-    /** What a finished run did. */
+    /** What a finished run did; {@code retried} counts the attempts an executor lost and ran again. */
     public record Result(Path folder, int cells, int reused, int ran, List<String> failed, long modelCalls,
-                         long fromStore, double wallMs, double modelMs, double outsideMs) {
+                         long fromStore, double wallMs, double modelMs, double outsideMs, int retried) {
     }
 
     private ExperimentRunner(Experiment experiment, List<Cell> cells, EvaluationPlan evaluation, RunDirectory folder,
@@ -103,11 +103,27 @@ public final class ExperimentRunner {
         return cells;
     }
 
-    /** Runs every cell not already finished; returns what happened. Closes the models. */
+    /** Runs every cell not already finished in this JVM; returns what happened. Closes the models. */
     public Result run(Integer concurrencyOverride, boolean terminal, PrintWriter err) {
+        return run(concurrencyOverride, terminal, err, null, null);
+    }
+
+    /**
+     * As {@link #run(Integer, boolean, PrintWriter)}, the cells run by {@code executor} (null: this
+     * JVM's pool). The executor's workers open their own models and observation store, so the
+     * driver's models are closed once the provenance is written and the driver opens no store.
+     *
+     * @param master the executor's master, when one was given
+     */
+    public Result run(Integer concurrencyOverride, boolean terminal, PrintWriter err, CellExecutor executor,
+                      String master) {
         long start = System.nanoTime();
-        try (models; JsonlObservationStore store = JsonlObservationStore.open(folder.storeFile())) {
+        try (models; JsonlObservationStore store = executor == null ? JsonlObservationStore.open(folder.storeFile())
+                : null) {
             folder.writeProvenance(provenance());
+            if (executor != null) {
+                models.close();
+            }
             Map<String, JsonNode> finished = folder.finishedCells();
             String metricsKey = Plan.metricsKey(experiment.metrics());
             List<Cell> todo = new ArrayList<>();
@@ -121,47 +137,89 @@ public final class ExperimentRunner {
                     todo.add(c);
                 }
             }
-            int concurrency = concurrencyOverride != null ? concurrencyOverride
-                    : experiment.concurrency() != null ? experiment.concurrency() : DEFAULT_CONCURRENCY;
-            Evaluator evaluator = new Evaluator(store);
-            Map<ExplanationSpec, PromptExplainer> explainers = new ConcurrentHashMap<>();
+            Integer concurrency = concurrencyOverride != null ? concurrencyOverride : experiment.concurrency();
             List<String> failed = new ArrayList<>();
-            double[] model = new double[1];
-            double[] outside = new double[1];
+            double model = 0;
+            double outside = 0;
+            Map<String, CellOutcome> outcomes = new ConcurrentHashMap<>();
             try (RunProgress progress = RunProgress.start(experiment.name(), cells.size(), reused, terminal, err)) {
-                ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
-                    Thread t = new Thread(r, "gsmile-cell");
-                    t.setDaemon(true);
-                    return t;
-                });
-                try {
-                    List<Future<CellRun>> futures = new ArrayList<>();
-                    for (Cell c : todo) {
-                        JsonNode old = finished.get(c.id());
-                        futures.add(pool.submit(() -> {
-                            CellRun r = runCell(c, old, metricsKey, evaluator, store, explainers);
-                            folder.writeCell(c.id(), r.json());
-                            progress.cellDone(c.id(), r.ok() ? "ok" : "failed: " + r.error(), r.calls(), r.fromStore());
-                            return r;
-                        }));
+                CellExecutor.Listener done = new CellExecutor.Listener() {
+                    @Override
+                    public void cellDone(CellOutcome r) {
+                        outcomes.put(r.id(), r);
+                        progress.cellDone(r.id(), r.status(), r.calls(), r.fromStore());
                     }
-                    for (int i = 0; i < futures.size(); i++) {
-                        CellRun r = uncheckedGet(futures.get(i)).get();
-                        if (!r.ok()) {
-                            failed.add(todo.get(i).id() + " (" + todo.get(i).model().name() + ", " + todo.get(i).kase().id()
-                                    + ", " + todo.get(i).setting() + "): " + r.error());
+
+                    @Override
+                    public void retried(String cellId, String why) {
+                        progress.retried(cellId, why);
+                    }
+
+                    @Override
+                    public void note(String line) {
+                        err.println("gsmile run: " + line);
+                        err.flush();
+                    }
+                };
+                if (executor != null) {
+                    Map<String, JsonNode> previous = new LinkedHashMap<>();
+                    todo.forEach(c -> {
+                        if (finished.containsKey(c.id())) {
+                            previous.put(c.id(), finished.get(c.id()));
                         }
-                        model[0] += r.modelMs();
-                        outside[0] += r.totalMs() - r.modelMs();
+                    });
+                    executor.run(new CellExecutor.Job(experiment, folder.dir().toAbsolutePath(), todo, previous,
+                            metricsKey, concurrency, master, models.modelsFolder()), done);
+                } else {
+                    runHere(todo, finished, metricsKey, store, concurrency != null ? concurrency : DEFAULT_CONCURRENCY,
+                            done);
+                }
+                for (Cell c : todo) {
+                    CellOutcome r = outcomes.get(c.id());
+                    if (r == null) {
+                        throw new IllegalStateException("the executor returned without cell " + c.id());
                     }
-                } finally {
-                    pool.shutdownNow();
+                    if (!r.ok()) {
+                        failed.add(c.id() + " (" + c.model().name() + ", " + c.kase().id() + ", " + c.setting() + "): "
+                                + r.error());
+                    }
+                    model += r.modelMs();
+                    outside += r.totalMs() - r.modelMs();
                 }
                 Result result = new Result(folder.dir(), cells.size(), reused, todo.size(), failed, progress.calls(),
-                        progress.stored(), (System.nanoTime() - start) / 1e6, model[0], outside[0]);
+                        progress.stored(), (System.nanoTime() - start) / 1e6, model, outside, progress.retried());
                 folder.writeSummary(RunSummary.of(result, folder.finishedCells(), cells, experiment));
                 return result;
             }
+        }
+    }
+
+    /** The local pool: {@code concurrency} cells at once in this JVM, sharing its models and store. */
+    private void runHere(List<Cell> todo, Map<String, JsonNode> finished, String metricsKey,
+                         JsonlObservationStore store, int concurrency, CellExecutor.Listener done) {
+        Evaluator evaluator = new Evaluator(store);
+        Map<ExplanationSpec, PromptExplainer> explainers = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "gsmile-cell");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<CellRun>> futures = new ArrayList<>();
+            for (Cell c : todo) {
+                JsonNode old = finished.get(c.id());
+                futures.add(pool.submit(() -> {
+                    CellRun r = runCell(c, old, metricsKey, evaluator, store, explainers);
+                    folder.writeCell(c.id(), r.json());
+                    done.cellDone(r.outcome(c.id()));
+                    return r;
+                }));
+            }
+            for (Future<CellRun> f : futures) {
+                uncheckedGet(f).get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -178,9 +236,42 @@ public final class ExperimentRunner {
         };
     }
 
-    /** One cell's outcome, with what it cost. */
-    record CellRun(ObjectNode json, boolean ok, String error, long calls, long fromStore, double modelMs,
-                   double totalMs) {
+    /** One cell's outcome, with what it cost: its file's JSON and the summary the run is told. */
+    public record CellRun(ObjectNode json, boolean ok, String error, long calls, long fromStore, double modelMs,
+                          double totalMs) {
+        public CellOutcome outcome(String id) {
+            return new CellOutcome(id, ok, error, calls, fromStore, modelMs, totalMs);
+        }
+
+        /** The cell file's text, byte for byte what the local runner writes. */
+        public String fileText() {
+            return RunDirectory.pretty(json);
+        }
+    }
+
+    /** Runs single cells of an experiment, for an executor that distributes them: the local pool's own code. */
+    public interface CellWorker {
+        /** @param previous the cell's file an earlier run left (failed, or with other metrics), or null */
+        CellRun run(Cell cell, JsonNode previous);
+    }
+
+    /**
+     * A worker for an executor's JVM: the experiment's cells run with {@code models} (by model name;
+     * the executor keeps one instance of each per JVM) and {@code store}, writing nothing itself.
+     *
+     * @param runFolder    the run folder the driver checked and wrote the provenance of, where a cell's
+     *                     images go (its cell file is the executor's to write)
+     * @param modelsFolder the GSMILE_MODELS folder where suite scenes are found, or null
+     */
+    public static CellWorker worker(Experiment experiment, Path runFolder, Map<String, BlackBoxModel> models,
+                                    Path modelsFolder, JsonlObservationStore store) {
+        RunDirectory folder = RunDirectory.check(runFolder, experiment.name(), experiment.file().getFileName().toString());
+        ExperimentRunner runner = new ExperimentRunner(experiment, Plan.of(experiment),
+                experiment.metrics().evaluationPlan(), folder, new Models(new LinkedHashMap<>(models), modelsFolder));
+        String metricsKey = Plan.metricsKey(experiment.metrics());
+        Evaluator evaluator = new Evaluator(store);
+        Map<ExplanationSpec, PromptExplainer> explainers = new ConcurrentHashMap<>();
+        return (cell, previous) -> runner.runCell(cell, previous, metricsKey, evaluator, store, explainers);
     }
 
     private CellRun runCell(Cell c, JsonNode old, String metricsKey, Evaluator evaluator, JsonlObservationStore store,
@@ -212,8 +303,10 @@ public final class ExperimentRunner {
             Evaluation v = evaluator.evaluate(e, request, model, relevance, evaluation);
             calls += v.extraCalls();
             double metricsMs = (System.nanoTime() - m0) / 1e6;
+            CellImages.Drawn images = CellImages.addTo(json, folder.dir(), c.id(), model, e, old);
+            calls += images.calls();
             double totalMs = (System.nanoTime() - t0) / 1e6;
-            double modelMs = timed ? clock.busyMillis() : explanationModelMs;
+            double modelMs = (timed ? clock.busyMillis() : explanationModelMs) + images.modelMs();
             CellJson.ok(json, e, metricsKey, EvaluationJson.tree(v), modelMs, metricsMs, totalMs);
             return new CellRun(json, true, null, calls, stored, modelMs, totalMs);
         } catch (RuntimeException ex) {
@@ -320,7 +413,7 @@ public final class ExperimentRunner {
     }
 
     /** The models of a run, loaded once, by name: text models and image editors alike. */
-    static final class Models implements AutoCloseable {
+    public static final class Models implements AutoCloseable {
         private final Map<String, BlackBoxModel> byName;
         private final Path modelsFolder;
 
@@ -329,19 +422,24 @@ public final class ExperimentRunner {
             this.modelsFolder = modelsFolder;
         }
 
+        /** How a model of the experiment is opened: the runner's way, for executors that cache what it opens. */
+        public static BlackBoxModel open(ModelEntry m, Map<String, String> env, Path home, long seed) {
+            try {
+                // An image model behind an API takes the entry's client settings as a text one does.
+                return ImageModelResolver.accepts(m.ref())
+                        ? ImageModelResolver.fromEnvironment(env).resolve(m.ref(),
+                                ImageModelResolver.isRemote(m.ref()) ? m.remoteOptions(env, home, seed) : null)
+                        : ModelResolver.fromEnvironment(env, home).resolve(m.ref(), m.remoteOptions(env, home, seed));
+            } catch (UserInputException e) {
+                throw new UserInputException("model " + m.name() + " (" + m.ref() + "): " + e.template(), e);
+            }
+        }
+
         static Models open(List<ModelEntry> entries, Map<String, String> env, Path home, long seed) {
             Map<String, BlackBoxModel> byName = new LinkedHashMap<>();
             try {
                 for (ModelEntry m : entries) {
-                    try {
-                        // An image model behind an API takes the entry's client settings as a text one does.
-                        byName.put(m.name(), ImageModelResolver.accepts(m.ref())
-                                ? ImageModelResolver.fromEnvironment(env).resolve(m.ref(),
-                                        ImageModelResolver.isRemote(m.ref()) ? m.remoteOptions(env, home, seed) : null)
-                                : ModelResolver.fromEnvironment(env, home).resolve(m.ref(), m.remoteOptions(env, home, seed)));
-                    } catch (UserInputException e) {
-                        throw new UserInputException("model " + m.name() + " (" + m.ref() + "): " + e.template(), e);
-                    }
+                    byName.put(m.name(), open(m, env, home, seed));
                 }
             } catch (RuntimeException e) {
                 byName.values().forEach(BlackBoxModel::close);
@@ -360,9 +458,11 @@ public final class ExperimentRunner {
             return modelsFolder;
         }
 
+        /** Closes every model; a second call does nothing (a run under an executor closes them early). */
         @Override
         public void close() {
             byName.values().forEach(BlackBoxModel::close);
+            byName.clear();
         }
     }
 }

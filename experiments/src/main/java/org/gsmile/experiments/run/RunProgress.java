@@ -23,6 +23,7 @@ final class RunProgress implements AutoCloseable {
     private int done;
     private long calls;
     private long stored;
+    private int retried;
 
     private RunProgress(int total, int resumed, ProgressBar bar, PrintWriter log) {
         this.total = total;
@@ -50,7 +51,7 @@ final class RunProgress implements AutoCloseable {
         done++;
         calls += cellCalls;
         stored += cellStored;
-        String extra = "calls " + calls + ", from store " + stored;
+        String extra = "calls " + calls + ", from store " + stored + (retried > 0 ? ", retried " + retried : "");
         if (bar != null) {
             bar.stepTo(done);
             bar.setExtraMessage(extra);
@@ -58,6 +59,21 @@ final class RunProgress implements AutoCloseable {
             log.println("[" + done + "/" + total + "] " + id + " " + what + " (" + extra + eta() + ")");
             log.flush();
         }
+    }
+
+    /** An executor lost an attempt at a cell (a failure, a kill) and runs it again: said, and counted. */
+    synchronized void retried(String id, String why) {
+        retried++;
+        if (bar != null) {
+            bar.setExtraMessage("calls " + calls + ", from store " + stored + ", retried " + retried);
+        } else {
+            log.println("[" + done + "/" + total + "] " + id + " retried: " + why);
+            log.flush();
+        }
+    }
+
+    synchronized int retried() {
+        return retried;
     }
 
     /** Time left at this run's own pace (cells an earlier run finished do not count toward it). */

@@ -14,7 +14,7 @@ import org.gsmile.metrics.faithfulness.ModelFaithfulness;
 
 /**
  * {@code summary.json}: what the run as a whole did — cells finished and failed (with their
- * errors), calls, where the time went — and the one metric that is a property of several models
+ * errors), attempts retried, calls, where the time went — and the one metric that is a property of several models
  * rather than of a cell, the thesis's model-level faithfulness.
  */
 final class RunSummary {
@@ -55,6 +55,8 @@ final class RunSummary {
         calls.put("model", r.modelCalls());
         calls.put("fromStore", r.fromStore());
         calls.put("reusedCells", r.reused());
+        // Attempts an executor lost and ran again (Spark task failures and kills); each cell has one file all the same.
+        s.put("retried", r.retried());
         double model = 0;
         double total = 0;
         for (Cell c : cells) {

@@ -87,7 +87,18 @@ class ExperimentFileBadInputTest {
                         + " entry, as in models: [{ref: ..., logprobs: ...}]"));
         rows.add(bad("unknown key, nothing near", OK + "colour: blue\n",
                 "exp.yaml:3:1: unknown key 'colour' at the top level: the keys are name, description, seed, output,"
-                        + " concurrency, models, cases, explainer, grid, seeds and metrics"));
+                        + " concurrency, executor, spark, models, cases, explainer, grid, seeds and metrics"));
+        // ---- where the cells run
+        rows.add(bad("misspelt executor", OK + "executor: sprak\n",
+                "exp.yaml:3:11: unknown executor 'sprak': did you mean spark? choose local or spark"));
+        rows.add(bad("executor not a name", OK + "executor: 2\n", "exp.yaml:3:11: executor takes a name, got 2"));
+        rows.add(bad("spark settings with executor local", OK + "executor: local\nspark: {maxCallsPerExecutor: 4}\n",
+                "exp.yaml:4:1: spark settings have no effect with executor: local: set executor: spark, or leave spark"
+                        + " out"));
+        rows.add(bad("misspelt spark key", OK + "spark: {maxCallsPerExecuter: 4}\n",
+                "exp.yaml:3:9: unknown key 'maxCallsPerExecuter' in spark: did you mean maxCallsPerExecutor?"));
+        rows.add(bad("spark calls out of range", OK + "spark: {maxCallsPerExecutor: 0}\n",
+                "exp.yaml:3:30: maxCallsPerExecutor must be between 1 and 256, got 0"));
         rows.add(bad("misspelt key of a case", "models: [local:stories260K]\ncases: [{promt: x}]\n",
                 "exp.yaml:2:10: unknown key 'promt' in a case: did you mean prompt?"));
         rows.add(bad("misspelt metric", OK + "metrics:\n  fidelty: {}\n",

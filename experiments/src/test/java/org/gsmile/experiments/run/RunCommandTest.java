@@ -172,6 +172,31 @@ class RunCommandTest {
         assertEquals(1, none.err().strip().lines().count(), none.err());
     }
 
+    @Test
+    void executorMistakesAreOneLineAndWriteNothing() throws Exception {
+        Path file = experiment("exec", SMALL);
+        Path run = temp.resolve("runs/exec");
+        // The experiments module alone: no Spark on this class path.
+        Result noSpark = gsmile("run", "--executor", "spark", file.toString());
+        assertEquals(2, noSpark.exit());
+        assertEquals("gsmile run: --executor spark needs the spark module and Spark on the class path: start it with"
+                + " ./gsmile, which adds them (mvn -B -pl spark -am package builds them), or submit"
+                + " spark/target/gsmile-spark-job.jar with spark-submit", noSpark.err().strip());
+        Result typo = gsmile("run", "--executor", "sprak", file.toString());
+        assertEquals(2, typo.exit());
+        assertEquals("gsmile run: unknown --executor 'sprak': did you mean spark? choose local or spark",
+                typo.err().strip());
+        Result master = gsmile("run", "--master", "local[2]", file.toString());
+        assertEquals(2, master.exit());
+        assertEquals("gsmile run: --master is for --executor spark: add --executor spark, or leave --master out",
+                master.err().strip());
+        Path inFile = experiment("exec2", "executor: spark\n" + SMALL);
+        Result fromFile = gsmile("run", inFile.toString());
+        assertEquals(2, fromFile.exit());
+        assertTrue(fromFile.err().startsWith("gsmile run: executor: spark needs the spark module"), fromFile.err());
+        assertFalse(Files.exists(run) || Files.exists(temp.resolve("runs/exec2")), "nothing written");
+    }
+
     static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
