@@ -1,14 +1,13 @@
 package org.gsmile.benchmarks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.TokenScorer;
 import org.gsmile.experiments.Startup;
+import org.gsmile.experiments.cli.BenchCommand;
 import org.gsmile.models.llama.LocalLlamaModel;
 import org.gsmile.models.onnx.OnnxLanguageModel;
 import org.gsmile.models.onnx.OnnxModels;
@@ -30,12 +29,6 @@ import org.gsmile.models.onnx.OnnxOptions;
  */
 public final class OnnxThroughput {
 
-    private static final String[] PROMPTS = {
-            "Once upon a time, there was a little girl named Lily who loved her red ball",
-            "Tom and his dog went to the park to play with a big stick",
-            "The little bird sat on the tree and sang a happy song",
-            "One day, Sue found a shiny stone near the river and took it home",
-    };
     private static final int[] BATCH_SIZES = {1, 8, 16, 64};
     private static final int CONTINUATION = 32;
 
@@ -59,19 +52,9 @@ public final class OnnxThroughput {
             }
         }
         if (dir == null) {
-            String env = System.getenv("GSMILE_MODELS");
-            String fallback = System.getProperty("gsmile.models.default");
-            dir = env != null && !env.isBlank() ? Path.of(env) : fallback != null ? Path.of(fallback) : null;
+            dir = BenchmarkFiles.modelsDir();
         }
-        if (dir == null || !Files.isDirectory(dir)) {
-            System.err.println("no models folder: pass it as the first argument or set GSMILE_MODELS");
-            System.exit(2);
-        }
-        List<String> prompts = new ArrayList<>();
-        for (int i = 0; i < promptCount; i++) {
-            // Distinct prompts, so no backend can answer from a cache.
-            prompts.add(PROMPTS[i % PROMPTS.length] + " " + "again ".repeat(i / PROMPTS.length).trim());
-        }
+        List<String> prompts = BenchCommand.distinctPrompts(promptCount);
         int cores = Runtime.getRuntime().availableProcessors();
         List<Threading> threadings = List.of(
                 new Threading(cores + " calls x 1 thread", cores, 1),
@@ -91,7 +74,7 @@ public final class OnnxThroughput {
         int[] continuation;
         try (LocalLlamaModel local = LocalLlamaModel.loadLlama2c("local:stories260K",
                 stories.resolve("stories260K.bin"), stories.resolve("tok512.bin"))) {
-            continuation = local.generateAsync(List.of(PROMPTS[0]), DecodingOptions.greedy(CONTINUATION)).join()
+            continuation = local.generateAsync(List.of(BenchCommand.PROMPTS.get(0)), DecodingOptions.greedy(CONTINUATION)).join()
                     .get(0).tokens();
             StringBuilder row = new StringBuilder("| stories260K | in-process engine (KV cache, " + cores + " threads) |");
             for (int batch : BATCH_SIZES) {

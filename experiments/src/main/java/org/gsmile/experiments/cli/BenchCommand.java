@@ -33,12 +33,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "time spent outside the model.",
                 "Tokens counted are forward-pass positions: the prompt (with BOS) plus the scored continuation."})
 public final class BenchCommand implements Callable<Integer> {
-    private static final String[] PROMPTS = {
+    /** The story prompts bench scores and explains; the benchmarks module measures on the same. */
+    public static final List<String> PROMPTS = List.of(
             "Once upon a time, there was a little girl named Lily who loved her red ball",
             "Tom and his dog went to the park to play with a big stick",
             "The little bird sat on the tree and sang a happy song",
-            "One day, Sue found a shiny stone near the river and took it home",
-    };
+            "One day, Sue found a shiny stone near the river and took it home");
 
     private static final String STORY_START = "Once upon a time";
     /** Beyond these a benchmark measures the machine's memory, not the model. */
@@ -80,13 +80,9 @@ public final class BenchCommand implements Callable<Integer> {
             TokenScorer scorer = model.tokenScorer().orElseThrow(() ->
                     new UserInputException("model " + options.model + " gives no token probabilities to benchmark:"
                             + " bench measures local: and onnx: models"));
-            int[] continuation = Futures.join(model.generateAsync(List.of(PROMPTS[0]),
+            int[] continuation = Futures.join(model.generateAsync(List.of(PROMPTS.get(0)),
                     DecodingOptions.greedy(explanationSpec.maxNewTokens()))).get(0).tokens();
-            List<String> prompts = new ArrayList<>();
-            for (int i = 0; i < batch; i++) {
-                // Distinct prompts, so no backend can answer from a cache.
-                prompts.add(PROMPTS[i % PROMPTS.length] + " " + "again ".repeat(i / PROMPTS.length).trim());
-            }
+            List<String> prompts = distinctPrompts(batch);
             long tokens = 0;
             for (String p : prompts) {
                 tokens += scorer.promptTokenCount(p) + continuation.length - 1;
@@ -119,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
             // The first explanation pays for JIT compilation of the distance and fit code, as a
             // one-shot command line does; later ones show the steady state of a long experiment.
             for (int r = 0; r < rounds; r++) {
-                Explanation e = explainer.explain(new ExplanationRequest(PROMPTS[r % PROMPTS.length], options.seed),
+                Explanation e = explainer.explain(new ExplanationRequest(PROMPTS.get(r % PROMPTS.size()), options.seed),
                         model);
                 Timings t = e.cost().timings();
                 out.printf(Locale.ROOT, "explanation %d (%d samples, %s): %.0f ms total, %.0f ms in the model, "
@@ -128,6 +124,18 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * {@code count} distinct prompts, so that no backend can answer from a cache: {@link #PROMPTS} in
+     * turn, each round with one more "again".
+     */
+    public static List<String> distinctPrompts(int count) {
+        List<String> prompts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            prompts.add(PROMPTS.get(i % PROMPTS.size()) + " " + "again ".repeat(i / PROMPTS.size()).trim());
+        }
+        return prompts;
     }
 
     /** Best wall time in seconds over the rounds: the least disturbed by the rest of the machine. */

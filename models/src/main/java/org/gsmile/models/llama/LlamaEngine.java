@@ -18,12 +18,21 @@ public final class LlamaEngine {
     public static final int EOS = 2;
 
     private final LlamaConfig config;
+    private final EngineKernels kernelChoice;
+    private final Kernels kernels;
     private final Transformer transformer;
     private final float[][] embeddingRows;
 
+    /** On the kernels {@link EngineKernels#selected()} picks for this JVM. */
     public LlamaEngine(LlamaWeights weights) {
+        this(weights, EngineKernels.selected());
+    }
+
+    public LlamaEngine(LlamaWeights weights, EngineKernels kernels) {
         this.config = weights.config();
-        this.transformer = new Transformer(weights);
+        this.kernelChoice = kernels;
+        this.kernels = kernels.create();
+        this.transformer = new Transformer(weights, this.kernels);
         this.embeddingRows = new float[config.vocabSize()][];
         for (int token = 0; token < embeddingRows.length; token++) {
             embeddingRows[token] = Arrays.copyOfRange(weights.tokenEmbedding(),
@@ -33,6 +42,10 @@ public final class LlamaEngine {
 
     public LlamaConfig config() {
         return config;
+    }
+
+    public EngineKernels kernels() {
+        return kernelChoice;
     }
 
     /**
@@ -53,15 +66,15 @@ public final class LlamaEngine {
         int capacity = checkCapacity(promptTokens.length + maxNewTokens - 1);
         InferenceState state = transformer.newState(capacity);
         SplittableRandom random = options.isGreedy() ? null : new SplittableRandom(options.seed());
-        for (int i = 0; i < promptTokens.length; i++) {
-            transformer.forward(state, promptTokens[i], i == promptTokens.length - 1);
-        }
+        float[] logits = new float[config.vocabSize()];
+        feed(state, promptTokens, promptTokens.length - 1,
+                (position, rows, offset) -> System.arraycopy(rows, offset, logits, 0, logits.length));
         int[] generated = new int[maxNewTokens];
         int count = 0;
         while (true) {
             int next = random == null
-                    ? Sampler.argmax(state.logits)
-                    : Sampler.sample(state.logits, options.temperature(), options.topP(), random);
+                    ? Sampler.argmax(logits)
+                    : Sampler.sample(logits, options.temperature(), options.topP(), random);
             if (next == BOS || next == EOS) {
                 break;
             }
@@ -69,7 +82,8 @@ public final class LlamaEngine {
             if (count == maxNewTokens) {
                 break;
             }
-            transformer.forward(state, next, true);
+            transformer.forward(state, generated, count - 1, 1, 0);
+            System.arraycopy(state.logits, 0, logits, 0, logits.length);
         }
         return Arrays.copyOf(generated, count);
     }
@@ -80,60 +94,75 @@ public final class LlamaEngine {
      * continuation[t] after feeding continuation[t-1].
      */
     public TokenScores score(int[] promptTokens, int[] continuation) {
-        checkPrompt(promptTokens);
-        checkTokens(continuation, "continuation");
         int length = continuation.length;
         double[] logProbs = new double[length];
         float[][] distributions = new float[length][];
-        if (length > 0) {
-            InferenceState state = transformer.newState(checkCapacity(promptTokens.length + length - 1));
-            for (int i = 0; i < promptTokens.length; i++) {
-                transformer.forward(state, promptTokens[i], i == promptTokens.length - 1);
-            }
-            for (int t = 0; t < length; t++) {
-                if (t > 0) {
-                    transformer.forward(state, continuation[t - 1], true);
-                }
-                distributions[t] = new float[config.vocabSize()];
-                logProbs[t] = softmaxInto(state.logits, continuation[t], distributions[t]);
-            }
-        }
+        teacherForced(promptTokens, continuation, (t, rows, offset) -> {
+            distributions[t] = new float[config.vocabSize()];
+            logProbs[t] = kernels.logSoftmax(rows, offset, config.vocabSize(), continuation[t], distributions[t]);
+        });
         return new TokenScores(continuation.clone(), logProbs, distributions);
+    }
+
+    /**
+     * The logits from which {@link #score} takes its distributions: row t predicts continuation[t].
+     * For checking the engine against other implementations of the same model.
+     */
+    public float[][] logits(int[] promptTokens, int[] continuation) {
+        float[][] logits = new float[continuation.length][];
+        teacherForced(promptTokens, continuation,
+                (t, rows, offset) -> logits[t] = Arrays.copyOfRange(rows, offset, offset + config.vocabSize()));
+        return logits;
     }
 
     /** The next-token distribution after {@code tokens}, computed from scratch with a fresh cache. */
     public float[] nextTokenProbabilities(int[] tokens) {
         checkPrompt(tokens);
         InferenceState state = transformer.newState(checkCapacity(tokens.length));
-        for (int i = 0; i < tokens.length; i++) {
-            transformer.forward(state, tokens[i], i == tokens.length - 1);
-        }
         float[] probabilities = new float[config.vocabSize()];
-        softmaxInto(state.logits, 0, probabilities);
+        feed(state, tokens, tokens.length - 1,
+                (position, rows, offset) -> kernels.logSoftmax(rows, offset, probabilities.length, 0, probabilities));
         return probabilities;
+    }
+
+    /** Receives the logits of one position: {@code rows[offset, offset + vocab)}, valid during the call only. */
+    private interface LogitsSink {
+        void accept(int index, float[] rows, int offset);
+    }
+
+    /**
+     * Feeds the prompt and continuation[0, length - 1) and hands the sink the logits that predict
+     * continuation[t], for every t.
+     */
+    private void teacherForced(int[] promptTokens, int[] continuation, LogitsSink sink) {
+        checkPrompt(promptTokens);
+        checkTokens(continuation, "continuation");
+        if (continuation.length == 0) {
+            return;
+        }
+        int[] tokens = Arrays.copyOf(promptTokens, promptTokens.length + continuation.length - 1);
+        System.arraycopy(continuation, 0, tokens, promptTokens.length, continuation.length - 1);
+        InferenceState state = transformer.newState(checkCapacity(tokens.length));
+        int first = promptTokens.length - 1;
+        feed(state, tokens, first, (position, rows, offset) -> sink.accept(position - first, rows, offset));
+    }
+
+    /** Feeds all tokens a block at a time, handing the sink the logits of positions firstLogit onward. */
+    private void feed(InferenceState state, int[] tokens, int firstLogit, LogitsSink sink) {
+        int vocab = state.strides.vocab();
+        for (int from = 0; from < tokens.length; from += state.block) {
+            int count = Math.min(state.block, tokens.length - from);
+            int first = Math.min(count, Math.max(0, firstLogit - from));
+            transformer.forward(state, tokens, from, count, first);
+            for (int k = first; k < count; k++) {
+                sink.accept(from + k, state.logits, k * vocab);
+            }
+        }
     }
 
     /** The input embedding table, [vocab][dim]; shared, callers must not modify it. */
     public float[][] tokenEmbeddings() {
         return embeddingRows;
-    }
-
-    /** Writes softmax(logits) into {@code out} and returns the natural log-probability of {@code target}. */
-    private static double softmaxInto(float[] logits, int target, float[] out) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double[] exp = new double[logits.length];
-        double sum = 0.0;
-        for (int i = 0; i < logits.length; i++) {
-            exp[i] = Math.exp(logits[i] - max);
-            sum += exp[i];
-        }
-        for (int i = 0; i < logits.length; i++) {
-            out[i] = (float) (exp[i] / sum);
-        }
-        return (logits[target] - max) - Math.log(sum);
     }
 
     private int checkCapacity(int positions) {

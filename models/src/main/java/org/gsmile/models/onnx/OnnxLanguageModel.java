@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
 import org.gsmile.models.ContextLimit;
+import org.gsmile.models.Softmax;
 import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.Generation;
 import org.gsmile.core.model.GenerativeModel;

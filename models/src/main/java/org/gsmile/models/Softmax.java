@@ -1,10 +1,11 @@
-package org.gsmile.models.onnx;
+package org.gsmile.models;
 
 /**
- * The next-token distribution from a row of logits, computed in double as the in-process engine
- * does, so the two backends agree to float rounding on the same weights.
+ * The next-token distribution from a row of logits, computed in double: the in-process engine's
+ * scalar kernels and the ONNX backend both use it, so the two agree to float rounding on the same
+ * weights.
  */
-final class Softmax {
+public final class Softmax {
 
     private Softmax() {
     }
@@ -13,7 +14,7 @@ final class Softmax {
      * Writes softmax(logits[offset, offset + out.length)) into {@code out} and returns the natural
      * log-probability of {@code target}.
      */
-    static double into(float[] logits, int offset, int target, float[] out) {
+    public static double into(float[] logits, int offset, int target, float[] out) {
         int vocab = out.length;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < vocab; i++) {
