@@ -12,8 +12,13 @@ import org.gsmile.core.UserInputException;
  * (for example {@code logprobs}), which the model reference, not the spec, carries.
  */
 public final class SpecConfig {
-    /** Keys of the map that describe the model or the baseline rather than the spec. */
-    public static final Set<String> NOT_SPEC = Set.of("model", "logprobs", "baseline", "inputImage");
+    /**
+     * Keys of the map that describe the model or the baseline rather than the spec: the model's own
+     * settings (a server's logprobs, an editor's input image, the in-process engine's kernels, an HTTP
+     * image model's size, steps, seed and denoising strength) come back as they were written.
+     */
+    public static final Set<String> NOT_SPEC = Set.of("model", "logprobs", "baseline", "inputImage", "kernels",
+            "size", "steps", "seed", "denoising");
 
     private SpecConfig() {
     }

@@ -70,6 +70,15 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
         return info;
     }
 
+    /**
+     * The kernels the engine runs on: vector and scalar agree to 1e-5, not to the bit, so a result
+     * names the one that made it, and stored observations of one are not served to the other.
+     */
+    @Override
+    public java.util.Map<String, Object> settings() {
+        return java.util.Map.of("kernels", engine.kernels().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     public LlamaEngine engine() {
         return engine;
     }
