@@ -197,7 +197,7 @@ public final class Taxonomy {
         }
         Path f = path.getFileName();
         String stem = f == null ? "suite" : f.toString().replaceFirst("(?i)\\.ya?ml$", "");
-        return parse(YamlNodes.decode(bytes, display), display, stem);
+        return parse(nodes(display).decode(bytes), display, stem);
     }
 
     /**
@@ -208,7 +208,7 @@ public final class Taxonomy {
      * @param defaultName the suite's name when the text gives no {@code suite}
      */
     public static Taxonomy parse(String source, String display, String defaultName) {
-        return new Reader(new YamlNodes(display), source).read(defaultName);
+        return new Reader(nodes(display), source).read(defaultName);
     }
 
     /** The file as it was named, the prefix of its errors. */
@@ -540,7 +540,11 @@ public final class Taxonomy {
     }
 
     /** The checks over every allowed scenario: a template for each, its slots filled, its words present; none unused. */
-    private void checkTemplates(YamlNodes nodes, List<Node> templateNodes) {
+    private static YamlNodes<TaxonomyException> nodes(String display) {
+        return new YamlNodes<>(display, TaxonomyException::new);
+    }
+
+    private void checkTemplates(YamlNodes<TaxonomyException> nodes, List<Node> templateNodes) {
         if (!checked) {
             return;
         }
@@ -615,13 +619,13 @@ public final class Taxonomy {
     // ---- the reader --------------------------------------------------------------------------
 
     private static final class Reader {
-        private final YamlNodes nodes;
+        private final YamlNodes<TaxonomyException> nodes;
         private final String source;
         private final List<Dimension> dimensions = new ArrayList<>();
         private final Map<String, Integer> index = new LinkedHashMap<>();
         private final Map<String, Node> dimensionNodes = new HashMap<>();
 
-        Reader(YamlNodes nodes, String source) {
+        Reader(YamlNodes<TaxonomyException> nodes, String source) {
             this.nodes = nodes;
             this.source = source;
         }

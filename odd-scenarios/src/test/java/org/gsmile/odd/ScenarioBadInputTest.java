@@ -104,7 +104,7 @@ class ScenarioBadInputTest {
         rows.add(bad("duplicate key", B + "exclude:\n  - {edit: remove, edit: night}\n" + T,
                 "t.yaml:10:20: key edit is given twice (first at line 10): keep one"));
         rows.add(bad("not YAML", "dimensions: [a\n", "t.yaml:2:1: malformed YAML: expected ',' or ']', but"
-                + " got <stream end> (while parsing a flow sequence)"));
+                + " got <stream end> (while parsing a flow sequence that starts at line 1, column 13)"));
         // ---- templates
         rows.add(bad("unknown attribute", B + "templates:\n  - text: \"the {weather.nown}\"\n",
                 "t.yaml:10:16: template slot 'weather.nown': weather has no attribute 'nown': did you mean noun? its"

@@ -1,12 +1,6 @@
 package org.gsmile.experiments.plan;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -18,16 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.gsmile.core.UserInputException;
 import org.gsmile.models.http.RemoteModels;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.http.RetryPolicy;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -126,10 +114,10 @@ public final class ExperimentFile {
         } catch (IOException e) {
             throw new ExperimentFileException(display, 0, 0, "cannot be read: " + e.getMessage(), e);
         }
-        String source = decode(bytes, display);
         Nodes nodes = new Nodes(display);
-        Node root = compose(source, display);
-        nodes.checkKeys(root);
+        String source = nodes.decode(bytes);
+        Node root = nodes.compose(source, "an experiment names at least its models and cases, as in"
+                + " models: [local:stories260K] and cases: [\"Lily wanted to play\"]");
         if (!(root instanceof MappingNode top)) {
             throw nodes.error(root, "an experiment file is a mapping of keys (models, cases, explainer, ...), got "
                     + Nodes.describe(root));
@@ -139,65 +127,7 @@ public final class ExperimentFile {
 
     /** The file's text: UTF-8, a byte order mark dropped; else one line naming the line of the first bad byte. */
     static String decode(byte[] bytes, String display) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult r = d.decode(in, out, true);
-        if (r.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new ExperimentFileException(display, line, 0, "is not UTF-8 text (byte " + (in.position() + 1)
-                    + "): save it as UTF-8");
-        }
-        d.flush(out);
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    /** The YAML node tree, positions kept; malformed YAML is one line at its position. */
-    private static Node compose(String source, String display) {
-        LoadSettings settings = LoadSettings.builder().setLabel(display)
-                .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema()).build();
-        Optional<Node> root;
-        try {
-            root = new Compose(settings).composeString(source);
-        } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
-            throw new Nodes(display).error(mark, yamlProblem(e));
-        } catch (YamlEngineException e) {
-            throw new ExperimentFileException(display, 0, 0, "malformed YAML: " + oneLine(e.getMessage()), e);
-        }
-        if (root.isEmpty() || Nodes.isNull(root.get())) {
-            throw new ExperimentFileException(display, 1, 1, "the file is empty: an experiment names at least its models"
-                    + " and cases, as in models: [local:stories260K] and cases: [\"Lily wanted to play\"]");
-        }
-        return root.get();
-    }
-
-    private static String yamlProblem(MarkedYamlEngineException e) {
-        String problem = oneLine(e.getProblem() == null ? e.getMessage() : e.getProblem());
-        String context = e.getContext() == null ? null : oneLine(e.getContext());
-        if (context != null && context.startsWith("expected a single document")) {
-            return "malformed YAML: the file holds more than one document (a second ---): keep one";
-        }
-        String hint = problem.startsWith("mapping values are not allowed") ? ": put a value that holds ': ' in quotes"
-                : "";
-        String where = context == null ? ""
-                : " (" + context + e.getContextMark().filter(m -> e.getProblemMark().map(p -> p.getLine() != m.getLine()
-                || p.getColumn() != m.getColumn()).orElse(true))
-                .map(m -> " that starts at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("")
-                + ")";
-        return "malformed YAML: " + problem + where + hint;
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s*\\R\\s*", " ").strip();
+        return new Nodes(display).decode(bytes);
     }
 
     /** Keys given at the wrong level, said so rather than "did you mean". */
