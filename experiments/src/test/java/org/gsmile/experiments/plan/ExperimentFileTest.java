@@ -44,7 +44,7 @@ class ExperimentFileTest {
         assertEquals("my-exp", e.name());
         assertEquals("", e.description());
         assertEquals(42, e.seed());
-        assertEquals(Path.of("runs", "my-exp"), e.output());
+        assertEquals(RunLocation.local(Path.of("runs", "my-exp")), e.output());
         assertNull(e.concurrency());
         assertEquals(1, e.seeds());
         assertTrue(e.metrics().isEmpty());
@@ -78,10 +78,10 @@ class ExperimentFileTest {
         assertEquals("quick", e.name());
         assertEquals("A first look", e.description());
         assertEquals(-7, e.seed());
-        assertEquals(Path.of("out/here"), e.output());
+        assertEquals(RunLocation.local(Path.of("out/here")), e.output());
         assertEquals(3, e.concurrency());
         assertEquals(4, e.seeds());
-        assertEquals(Path.of("runs", "x"), ExperimentFile.load(write("x.yml", "models: [local:a]\ncases: [a]\n")).output());
+        assertEquals(RunLocation.local(Path.of("runs", "x")), ExperimentFile.load(write("x.yml", "models: [local:a]\ncases: [a]\n")).output());
     }
 
     @Test
