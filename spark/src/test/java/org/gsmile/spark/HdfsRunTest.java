@@ -175,6 +175,43 @@ class HdfsRunTest {
     }
 
     @Test
+    void imageCellsWriteTheirImagesIntoHdfsAndTheReportShowsThem() throws Exception {
+        env = new HashMap<>(System.getenv());
+        env.put("GSMILE_MODELS", SharedModels.folderWith("tinyeditor/model.onnx").toString());
+        String body = "models: [onnx-editor:tinyeditor]\ncases:\n  - {suite: "
+                + Path.of("../experiments/suites/driving.yaml").toAbsolutePath().normalize()
+                + ", strategy: random, n: 2, seed: 5}\nexplainer: {samples: 16, distance: channel-wasserstein}\n";
+        Result local = gsmile("run", "--no-report", experiment("img-local", "img", temp.resolve("runs/img").toString(),
+                body).toString());
+        assertEquals(0, local.exit(), local.err() + local.out());
+        String uri = base + "/runs/img";
+        Result remote = gsmile("run", "--executor", "spark", experiment("img-hdfs", "img", uri, body).toString());
+        assertEquals(0, remote.exit(), remote.err() + remote.out());
+
+        Path copy = temp.resolve("img-copy");
+        hdfs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(uri), new org.apache.hadoop.fs.Path(copy.toUri()),
+                true);
+        Set<String> ignored = new java.util.HashSet<>(SparkRunTest.TIMINGS);
+        ignored.addAll(SparkRunTest.STORE_COUNTS);
+        Path run = temp.resolve("runs/img");
+        assertEquals(SparkRunTest.texts(run, ignored), SparkRunTest.texts(copy, ignored));
+        int images = 0;
+        for (JsonNode cell : SparkRunTest.cells(copy, Set.of()).values()) {
+            for (String key : List.of("input", "edited")) {
+                String file = cell.at("/images/" + key).asText();
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(run.resolve(file)),
+                        Files.readAllBytes(copy.resolve(file))), file);
+                images++;
+            }
+        }
+        assertEquals(4, images);
+        Map<String, Long> files = hdfsFiles(uri);
+        assertTrue(files.keySet().stream().anyMatch(n -> n.startsWith("report/images/") && n.endsWith(".png")),
+                "the report copies the images it shows: " + files.keySet());
+        assertEquals(List.of(), files.keySet().stream().filter(n -> n.contains(".tmp")).toList());
+    }
+
+    @Test
     void anotherExperimentsFolderAndTheLocalExecutorAreRefusedAndNothingIsWritten() throws Exception {
         env = new HashMap<>(System.getenv());
         String uri = base + "/runs/taken";

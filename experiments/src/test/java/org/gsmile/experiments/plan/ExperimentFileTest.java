@@ -84,6 +84,22 @@ class ExperimentFileTest {
         assertEquals(RunLocation.local(Path.of("runs", "x")), ExperimentFile.load(write("x.yml", "models: [local:a]\ncases: [a]\n")).output());
     }
 
+    /** A URI with a scheme other than file: is a remote folder; a file: URI and a drive letter are paths. */
+    @Test
+    void outputAsAUri() throws IOException {
+        String rest = "models: [local:a]\ncases: [a]\n";
+        assertEquals(RunLocation.of("hdfs://nn:8020/runs/x"), ExperimentFile.load(write("h.yaml",
+                "output: hdfs://nn:8020/runs/x/\n" + rest)).output());
+        RunLocation s3 = ExperimentFile.load(write("s.yaml", "output: s3a://bucket/runs/x\n" + rest)).output();
+        assertEquals(java.net.URI.create("s3a://bucket/runs/x"), s3.remote());
+        assertEquals("s3a://bucket/runs/x", s3.toString());
+        assertEquals(RunLocation.local(Path.of("/tmp/runs/x")), ExperimentFile.load(write("f.yaml",
+                "output: file:///tmp/runs/x\n" + rest)).output());
+        assertEquals(RunLocation.local(Path.of("C:/runs")), RunLocation.of("C:/runs"));
+        assertEquals("hdfs:/runs/x", RunLocation.of("hdfs:///runs/x").toString(), "the default namenode");
+        assertEquals(RunLocation.local(Path.of("runs:x")), RunLocation.of("runs:x"), "no slash: a path");
+    }
+
     @Test
     void modelNamesAndOptions() throws IOException {
         Experiment e = ExperimentFile.load(write("exp.yaml", """
