@@ -86,7 +86,7 @@ final class HadoopRunFolder implements RemoteRunFolder {
             FileSystem fs = HadoopFiles.of(uri);
             Path root = fs.makeQualified(new Path(uri));
             RunFolderState state = state(fs, root);
-            staging = Files.createTempDirectory("gsmile-run-");
+            staging = newStaging();
             HadoopRunFolder folder = new HadoopRunFolder(uri, fs, root, state, staging);
             if (state.hasProvenance()) {
                 folder.pull(new Path(root, PROVENANCE), staging.resolve(PROVENANCE));
@@ -101,6 +101,16 @@ final class HadoopRunFolder implements RemoteRunFolder {
             throw new UserInputException("cannot read the run folder " + uri + " (" + SparkCellExecutor.firstLine(
                     e.getMessage()) + "): check the address of its file system, that it runs, and that you may read"
                     + " the folder", e);
+        }
+    }
+
+    private static java.nio.file.Path newStaging() {
+        try {
+            return Files.createTempDirectory("gsmile-run-");
+        } catch (IOException e) {
+            throw new UserInputException("no staging folder for a remote run folder can be made in "
+                    + System.getProperty("java.io.tmpdir") + " (" + SparkCellExecutor.firstLine(e.getMessage()) + "):"
+                    + " give the driver a writable one with -Djava.io.tmpdir=DIR", e);
         }
     }
 

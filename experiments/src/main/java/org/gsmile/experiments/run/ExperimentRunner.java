@@ -77,7 +77,11 @@ public final class ExperimentRunner implements AutoCloseable {
     private final RunFolderFiles files;
     private final Models models;
 
-    /** What a finished run did; {@code retried} counts the attempts an executor lost and ran again. */
+    /**
+     * What a finished run did; {@code folder} is where its files are on this machine (for a remote
+     * run folder, the staging copy, deleted when the runner is closed), {@code retried} counts the
+     * attempts an executor lost and ran again.
+     */
     public record Result(Path folder, int cells, int reused, int ran, List<String> failed, long modelCalls,
                          long fromStore, double wallMs, double modelMs, double outsideMs, int retried) {
     }

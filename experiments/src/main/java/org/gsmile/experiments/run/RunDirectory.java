@@ -22,6 +22,9 @@ import org.gsmile.core.UserInputException;
  * into it is refused. The same experiment whose file was edited resumes in it: cells whose
  * configuration is unchanged keep their ids and are not recomputed, and the provenance records
  * each revision of the file.
+ *
+ * <p>A folder on another file system ({@code hdfs://}) is this class's folder through its staging
+ * copy ({@link RemoteRunFolder}): checked by what was found there, named in messages by its URI.
  */
 final class RunDirectory {
     static final String PROVENANCE = "provenance.json";
