@@ -111,8 +111,18 @@ class HdfsRunTest {
         String uri = base + "/runs/real";
         Path file = experiment("spark-hdfs", "real", uri, GRID);
         int staged = stagingFolders();
-        Result remote = gsmile("run", "--executor", "spark", file.toString());
+        List<Boolean> provenanceFirst = java.util.Collections.synchronizedList(new ArrayList<>());
+        Faults.hook = (point, cellId, attempt) -> provenanceFirst.add(hdfs.exists(
+                new org.apache.hadoop.fs.Path(uri + "/provenance.json")));
+        Result remote;
+        try {
+            remote = gsmile("run", "--executor", "spark", file.toString());
+        } finally {
+            Faults.hook = null;
+        }
         assertEquals(0, remote.exit(), remote.err() + remote.out());
+        assertEquals(List.of(true, true, true, true, true, true, true, true), provenanceFirst,
+                "the provenance is in the folder before any cell: a driver killed then leaves a folder that resumes");
         assertTrue(remote.out().contains("real: 4 cells (0 done before, 4 run now), 0 failed"), remote.out());
         assertTrue(remote.out().contains("results: " + uri + "\n"), remote.out());
         assertTrue(remote.out().contains("report: " + uri + "/report/index.html\n"), remote.out());
