@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * A run folder's {@code cells/} through Hadoop's FileSystem API, as tasks write it: each cell's file
@@ -27,7 +27,7 @@ import org.apache.hadoop.fs.Path;
  * of its configuration and seed; only its timings differ).
  */
 final class CellFiles {
-    static final String TEMP_SUFFIX = ".tmp";
+    static final String TEMP_SUFFIX = HadoopFiles.TEMP_SUFFIX;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FileSystem fs;
@@ -42,11 +42,7 @@ final class CellFiles {
     static CellFiles of(String runFolder) {
         try {
             URI uri = URI.create(runFolder);
-            FileSystem fs = FileSystem.get(uri, new Configuration());
-            // The checksummed local file system would leave a .crc file beside every cell.
-            if (fs instanceof LocalFileSystem local) {
-                fs = local.getRawFileSystem();
-            }
+            FileSystem fs = HadoopFiles.of(uri);
             Path dir = new Path(new Path(uri), "cells");
             fs.mkdirs(dir);
             return new CellFiles(fs, dir);
@@ -76,7 +72,7 @@ final class CellFiles {
         Path temp = new Path(dir, id + ".json.attempt-" + attempt + TEMP_SUFFIX);
         try (FSDataOutputStream out = fs.create(temp, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.hsync();
+            HadoopFiles.sync(out);
         }
         boolean placed = false;
         try {
@@ -99,8 +95,8 @@ final class CellFiles {
     }
 
     /**
-     * Deletes the temporary files attempts left when their JVM died mid-write; called by the driver
-     * when no task runs.
+     * Deletes the temporary files attempts left when their JVM died mid-write, of cells and of their
+     * images; called by the driver when no task runs.
      *
      * @return how many there were
      */
@@ -109,6 +105,16 @@ final class CellFiles {
         for (FileStatus f : fs.listStatus(dir)) {
             if (f.isFile() && f.getPath().getName().endsWith(TEMP_SUFFIX) && fs.delete(f.getPath(), false)) {
                 n++;
+            }
+        }
+        Path images = new Path(dir.getParent(), HadoopRunFolder.IMAGES);
+        if (HadoopFiles.status(fs, images) != null) {
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(images, true);
+            while (files.hasNext()) {
+                Path f = files.next().getPath();
+                if (f.getName().endsWith(TEMP_SUFFIX) && fs.delete(f, false)) {
+                    n++;
+                }
             }
         }
         return n;

@@ -17,6 +17,7 @@ import org.gsmile.experiments.plan.Experiment;
 import org.gsmile.experiments.plan.ExperimentFile;
 import org.gsmile.experiments.plan.ModelEntry;
 import org.gsmile.experiments.run.ExperimentRunner;
+import org.gsmile.experiments.run.RunFolderFiles;
 import org.gsmile.models.http.RemoteModels;
 import org.gsmile.models.http.RemoteOptions;
 import org.gsmile.models.resolve.ModelResolver;
@@ -91,14 +92,36 @@ final class ExecutorCache {
                 return ExperimentRunner.Models.open(bounded, env, home, experiment.seed());
             }));
         }
-        Path folder = Path.of(URI.create(job.runFolder()));
-        JsonlObservationStore store = JsonlObservationStore.open(job.storeInRunFolder()
-                ? folder.resolve("observations.jsonl")
-                // One store per executor: the store is one file with one writer.
-                : folder.resolve("observations").resolve("executor-" + SparkEnv.get().executorId() + ".jsonl"));
+        URI uri = URI.create(job.runFolder());
+        boolean local = "file".equalsIgnoreCase(uri.getScheme());
+        // One store per executor: the store is one file with one writer.
+        String own = "executor-" + SparkEnv.get().executorId() + ".jsonl";
+        JsonlObservationStore store = JsonlObservationStore.open(!local ? remoteRunStore(job.runFolder()).resolve(own)
+                : job.storeInRunFolder() ? Path.of(uri).resolve("observations.jsonl")
+                : Path.of(uri).resolve("observations").resolve(own));
+        RunFolderFiles files = local ? RunFolderFiles.local(Path.of(uri)) : HadoopRunFiles.of(uri);
         String models = env.get(ModelResolver.ENV_MODELS);
         Path modelsFolder = models == null || models.isBlank() ? null : Path.of(models);
-        return new Run(job.runFolder(), cells, ExperimentRunner.worker(experiment, folder, byName, modelsFolder, store), store);
+        return new Run(job.runFolder(), cells, ExperimentRunner.worker(experiment, files, byName, modelsFolder, store),
+                store);
+    }
+
+    /**
+     * Where an executor keeps its observation store for a run folder on HDFS or an object store: on its
+     * own disk, under {@code java.io.tmpdir}, by the folder's URI. The store is a cache of model answers
+     * that no result depends on, and one appended to line by line has no place on a file system of
+     * whole files; on this disk it serves this executor's later runs of the folder, as long as the disk
+     * keeps it.
+     */
+    static Path remoteRunStore(String runFolder) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(runFolder.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Path.of(System.getProperty("java.io.tmpdir"), "gsmile-observations",
+                    java.util.HexFormat.of().formatHex(hash, 0, 8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /**

@@ -78,6 +78,12 @@ public final class SparkCellExecutor implements CellExecutor {
         return ExecutorKind.SPARK;
     }
 
+    /** The tasks write cells and images through Hadoop's FileSystem API, to any file system it has a client for. */
+    @Override
+    public boolean writesRemoteFolders() {
+        return true;
+    }
+
     @Override
     public void check(String master) {
         if (master == null) {
@@ -113,7 +119,7 @@ public final class SparkCellExecutor implements CellExecutor {
             listener.note("concurrency " + job.concurrency() + " does not size this Spark session (master "
                     + sc.master() + "): it runs as many cells at once as its executors have task slots");
         }
-        String folder = job.runFolder().toUri().toString();
+        String folder = job.runFolder().toString();
         try {
             runOn(sc, job, folder, listener);
         } finally {

@@ -10,8 +10,6 @@ import org.gsmile.experiments.plan.ExperimentFile;
 import org.gsmile.experiments.plan.ExperimentFileException;
 import org.gsmile.experiments.run.CellExecutor;
 import org.gsmile.experiments.run.ExperimentRunner;
-import org.gsmile.reports.Report;
-import org.gsmile.reports.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,27 +112,30 @@ public final class RunCommand implements Callable<Integer> {
             cellExecutor.check(givenMaster);
         }
         experiment.warnings().forEach(w -> err.println("gsmile run: " + w));
-        ExperimentRunner runner = ExperimentRunner.prepare(experiment, root.environment(), root.home());
-        ExperimentRunner.Result r = runner.run(concurrency, System.console() != null, err, cellExecutor, givenMaster);
-        out.printf("%s: %d cells (%d done before, %d run now), %d failed; %d model calls, %d answers from the run"
-                        + " folder's store%n", experiment.name(), r.cells(), r.reused(), r.ran(), r.failed().size(),
-                r.modelCalls(), r.fromStore());
-        if (r.modelMs() > 0) {
-            out.printf("time: %.1f s in all, %.1f s in the model, %.1f s outside it (%.1f %% of model time)%n",
-                    r.wallMs() / 1000, r.modelMs() / 1000, r.outsideMs() / 1000, 100 * r.outsideMs() / r.modelMs());
+        try (ExperimentRunner runner = ExperimentRunner.prepare(experiment, root.environment(), root.home(),
+                cellExecutor)) {
+            ExperimentRunner.Result r = runner.run(concurrency, System.console() != null, err, cellExecutor,
+                    givenMaster);
+            out.printf("%s: %d cells (%d done before, %d run now), %d failed; %d model calls, %d answers from the run"
+                            + " folder's store%n", experiment.name(), r.cells(), r.reused(), r.ran(), r.failed().size(),
+                    r.modelCalls(), r.fromStore());
+            if (r.modelMs() > 0) {
+                out.printf("time: %.1f s in all, %.1f s in the model, %.1f s outside it (%.1f %% of model time)%n",
+                        r.wallMs() / 1000, r.modelMs() / 1000, r.outsideMs() / 1000, 100 * r.outsideMs() / r.modelMs());
+            }
+            if (r.retried() > 0) {
+                out.printf("retried: %d attempts lost by an executor and run again (each cell has one file)%n",
+                        r.retried());
+            }
+            for (String f : r.failed()) {
+                out.println("failed: " + f);
+            }
+            out.println("results: " + runner.location());
+            if (!noReport) {
+                out.println("report: " + runner.writeReport());
+            }
+            out.flush();
+            return r.failed().isEmpty() ? 0 : CELLS_FAILED;
         }
-        if (r.retried() > 0) {
-            out.printf("retried: %d attempts lost by an executor and run again (each cell has one file)%n", r.retried());
-        }
-        for (String f : r.failed()) {
-            out.println("failed: " + f);
-        }
-        out.println("results: " + r.folder());
-        if (!noReport) {
-            Path index = Report.write(RunFolder.read(r.folder()), r.folder().resolve("report"));
-            out.println("report: " + index);
-        }
-        out.flush();
-        return r.failed().isEmpty() ? 0 : CELLS_FAILED;
     }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param name         {@code name}, else the file name without {@code .yaml}/{@code .yml}
  * @param description  {@code description}, empty when not given
  * @param seed         {@code seed}, the experiment seed every cell's seed derives from (default 42)
- * @param output       {@code output}, the run folder, relative to the current directory (default runs/NAME)
+ * @param output       {@code output}, the run folder: relative to the current directory (default runs/NAME), or a
+ *                     Hadoop file system's URI
  * @param concurrency  {@code concurrency}, cells explained at once; null when not given (the runner chooses)
  * @param executor     {@code executor} and {@code spark}: where the cells run, when the file says
  * @param models       one or more, names unique
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param source       the file's text
  * @param sourceSha256 the SHA-256 of the file's bytes, lower-case hex
  */
-public record Experiment(Path file, String name, String description, long seed, Path output, Integer concurrency,
+public record Experiment(Path file, String name, String description, long seed, RunLocation output, Integer concurrency,
                          ExecutorSettings executor, List<ModelEntry> models, List<CaseEntry> cases, List<SuiteSource> suites, Grid grid,
                          int seeds, MetricsConfig metrics, List<String> warnings, String source, String sourceSha256) {
     public static final long DEFAULT_SEED = 42;

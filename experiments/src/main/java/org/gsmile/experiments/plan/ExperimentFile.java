@@ -31,7 +31,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * name: quickstart                 # optional; default the file name without .yaml/.yml
  * description: "..."               # optional; shown in the report
  * seed: 42                         # the experiment seed every cell's seed derives from (default 42)
- * output: runs/quickstart          # run folder, relative to the current directory (default runs/NAME)
+ * output: runs/quickstart          # run folder, relative to the current directory (default runs/NAME), or
+ *                                  #   with executor spark a Hadoop URI: hdfs://namenode:8020/runs/quickstart
  * concurrency: 2                   # optional: cells explained at once (1 to 256; default: the runner chooses)
  * executor: spark                  # optional: local (this JVM, the default) or spark (Spark tasks)
  * spark: {master: "spark://h:7077", maxCallsPerExecutor: 4}   # optional, with executor spark: the master
@@ -167,14 +168,17 @@ public final class ExperimentFile {
                 ? nodes.text(e.get("description").getValueNode(), "description") : "";
         long seed = e.containsKey("seed") ? nodes.whole(e.get("seed").getValueNode(), "seed", Long.MIN_VALUE,
                 Long.MAX_VALUE, "a whole number") : Experiment.DEFAULT_SEED;
-        Path output = Path.of("runs", name);
+        RunLocation output = RunLocation.local(Path.of("runs", name));
         if (e.containsKey("output")) {
             Node n = e.get("output").getValueNode();
             String o = nodes.nonBlank(n, "output", "the run folder, like runs/" + name);
             try {
-                output = Path.of(o);
+                output = RunLocation.of(o);
             } catch (InvalidPathException x) {
                 throw nodes.error(n, "output '" + o + "' is not a valid path: " + x.getReason());
+            } catch (IllegalArgumentException x) {
+                // Not the text itself: a URI's user information may be a secret.
+                throw nodes.error(n, "output " + x.getMessage());
             }
         }
         Integer concurrency = e.containsKey("concurrency") ? nodes.wholeInt(e.get("concurrency").getValueNode(),

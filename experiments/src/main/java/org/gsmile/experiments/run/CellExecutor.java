@@ -1,6 +1,7 @@
 package org.gsmile.experiments.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,15 @@ public interface CellExecutor {
     }
 
     /**
+     * Whether its tasks write to a run folder given as the URI of another file system than this
+     * machine's ({@code hdfs://}, {@code s3a://}): the driver then works in a {@link RemoteRunFolder}'s
+     * staging copy, and the job's {@code runFolder} is the folder's URI.
+     */
+    default boolean writesRemoteFolders() {
+        return false;
+    }
+
+    /**
      * Runs every cell of the job; returns when each has its file.
      *
      * @throws UserInputException when the executor cannot start (a bad master URL)
@@ -44,7 +54,7 @@ public interface CellExecutor {
      * What to run.
      *
      * @param experiment  the resolved experiment, as the driver loaded it
-     * @param runFolder   the run folder, absolute
+     * @param runFolder   the run folder the tasks write to: a {@code file:} URI, absolute, or a remote folder's URI
      * @param cells       the cells to run, in plan order
      * @param previous    the files of those cells an earlier run left (failed, or with other metrics), by id
      * @param metricsKey  {@link org.gsmile.experiments.plan.Plan#metricsKey} of the experiment's metrics
@@ -52,7 +62,7 @@ public interface CellExecutor {
      * @param master      {@code --master}, else the file's {@code spark: {master}}, else null
      * @param modelsFolder the driver's GSMILE_MODELS folder, or null
      */
-    record Job(Experiment experiment, Path runFolder, List<Cell> cells, Map<String, JsonNode> previous,
+    record Job(Experiment experiment, URI runFolder, List<Cell> cells, Map<String, JsonNode> previous,
                String metricsKey, Integer concurrency, String master, Path modelsFolder) {
         public Job {
             cells = List.copyOf(cells);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +47,7 @@ final class CellImages {
      * input image, drawing the images unless {@code old} (the cell's previous file, or null) names
      * images that are all still there; any other model draws nothing.
      */
-    static Drawn addTo(ObjectNode cell, Path runDir, String cellId, BlackBoxModel subject, Explanation e, JsonNode old) {
+    static Drawn addTo(ObjectNode cell, RunFolderFiles runDir, String cellId, BlackBoxModel subject, Explanation e, JsonNode old) {
         if (!(subject instanceof ImageEditor.Bound bound)) {
             return Drawn.NONE;
         }
@@ -88,7 +86,7 @@ final class CellImages {
     }
 
     /** The previous file's block, where the cell finished before and every file it names is there. */
-    private static Optional<JsonNode> reusable(Path runDir, JsonNode old) {
+    private static Optional<JsonNode> reusable(RunFolderFiles runDir, JsonNode old) {
         if (old == null || !"ok".equals(old.path("status").asText()) || !old.path(KEY).isObject()) {
             return Optional.empty();
         }
@@ -96,7 +94,7 @@ final class CellImages {
         List<JsonNode> files = new java.util.ArrayList<>(List.of(block.path("input"), block.path("edited")));
         block.path("telling").forEach(t -> files.add(t.path("file")));
         for (JsonNode f : files) {
-            if (!f.isTextual() || !Files.isRegularFile(runDir.resolve(f.asText()))) {
+            if (!f.isTextual() || !runDir.isFile(f.asText())) {
                 return Optional.empty();
             }
         }
@@ -104,8 +102,8 @@ final class CellImages {
     }
 
     /** Writes one PNG atomically; returns its path relative to the run folder, as the block names it. */
-    private static String write(Path runDir, String relative, Image image) {
-        AtomicFiles.write(runDir.resolve(relative), image.toPng());
+    private static String write(RunFolderFiles runDir, String relative, Image image) {
+        runDir.write(relative, image.toPng());
         return relative;
     }
 

@@ -56,28 +56,44 @@ import org.gsmile.odd.Suite;
  *
  * <p>One model instance per model for the whole run, shared by every cell (explainers are
  * stateless and thread-safe); cells run {@code concurrency} at a time.
+ *
+ * <p>A run folder on another file system ({@code output: hdfs://...}) needs an executor whose tasks
+ * write there ({@link CellExecutor#writesRemoteFolders}); the driver then reads and writes its
+ * staging copy ({@link RemoteRunFolder}) and pushes its own files, so everything else is as for a
+ * local folder. Closing the runner deletes that copy.
  */
-public final class ExperimentRunner {
+public final class ExperimentRunner implements AutoCloseable {
     /** Cells at once when the experiment does not say: in-process models parallelise inside a call. */
     public static final int DEFAULT_CONCURRENCY = 2;
 
     private final Experiment experiment;
     private final List<Cell> cells;
     private final EvaluationPlan evaluation;
+    /** The run folder, or a remote one's staging copy; null in an executor's worker, which writes no run file. */
     private final RunDirectory folder;
+    /** The remote folder {@code folder} stands for, or null. */
+    private final RemoteRunFolder remote;
+    /** Where cells' images go: the run folder, local or remote. */
+    private final RunFolderFiles files;
     private final Models models;
 
-    /** What a finished run did; {@code retried} counts the attempts an executor lost and ran again. */
+    /**
+     * What a finished run did; {@code folder} is where its files are on this machine (for a remote
+     * run folder, the staging copy, deleted when the runner is closed), {@code retried} counts the
+     * attempts an executor lost and ran again.
+     */
     public record Result(Path folder, int cells, int reused, int ran, List<String> failed, long modelCalls,
                          long fromStore, double wallMs, double modelMs, double outsideMs, int retried) {
     }
 
     private ExperimentRunner(Experiment experiment, List<Cell> cells, EvaluationPlan evaluation, RunDirectory folder,
-                             Models models) {
+                             RemoteRunFolder remote, RunFolderFiles files, Models models) {
         this.experiment = experiment;
         this.cells = cells;
         this.evaluation = evaluation;
         this.folder = folder;
+        this.remote = remote;
+        this.files = files;
         this.models = models;
     }
 
@@ -87,16 +103,69 @@ public final class ExperimentRunner {
      * @throws UserInputException for anything that would make the run fail
      */
     public static ExperimentRunner prepare(Experiment experiment, Map<String, String> env, Path home) {
-        List<Cell> cells = Plan.of(experiment);
-        EvaluationPlan evaluation = experiment.metrics().evaluationPlan();
-        RunDirectory folder = RunDirectory.check(experiment.output(), experiment.name(),
-                experiment.file().getFileName().toString());
-        Models models = Models.open(experiment.models(), env, home, experiment.seed());
-        return new ExperimentRunner(experiment, cells, evaluation, folder, models);
+        return prepare(experiment, env, home, null);
     }
 
+    /**
+     * As {@link #prepare(Experiment, Map, Path)}, for cells run by {@code executor} (null: this JVM's
+     * pool). A remote run folder is looked at and copied to a staging folder here, writing nothing
+     * there; only an executor that writes such folders may have one.
+     *
+     * @throws UserInputException for a remote run folder without such an executor, or one that cannot be reached
+     */
+    public static ExperimentRunner prepare(Experiment experiment, Map<String, String> env, Path home,
+                                           CellExecutor executor) {
+        List<Cell> cells = Plan.of(experiment);
+        EvaluationPlan evaluation = experiment.metrics().evaluationPlan();
+        String fileName = experiment.file().getFileName().toString();
+        RemoteRunFolder remote = experiment.output().isRemote() ? openRemote(experiment.output().remote(), executor)
+                : null;
+        try {
+            RunDirectory folder = remote == null ? RunDirectory.check(experiment.output().local(), experiment.name(),
+                    fileName) : RunDirectory.check(remote.staging(), remote.uri().toString(), remote.state(),
+                    experiment.name(), fileName);
+            Models models = Models.open(experiment.models(), env, home, experiment.seed());
+            return new ExperimentRunner(experiment, cells, evaluation, folder, remote,
+                    RunFolderFiles.local(folder.dir()), models);
+        } catch (RuntimeException e) {
+            if (remote != null) {
+                remote.close();
+            }
+            throw e;
+        }
+    }
+
+    private static RemoteRunFolder openRemote(java.net.URI uri, CellExecutor executor) {
+        RemoteRunFolder.Opener opener = RemoteRunFolder.opener();
+        if (executor == null || !executor.writesRemoteFolders() || opener == null) {
+            throw new UserInputException("{output} " + uri + " is a folder of another file system (" + uri.getScheme()
+                    + ":), which only the Spark executor writes: run with --executor spark (or executor: spark in the"
+                    + " file), or set {output} to a local folder");
+        }
+        return opener.open(uri);
+    }
+
+    /** Where the files are: the run folder, or a remote folder's staging copy. */
     public Path folder() {
         return folder.dir();
+    }
+
+    /** The run folder as the user named it: its path, or a remote folder's URI. */
+    public String location() {
+        return remote != null ? remote.uri().toString() : folder.dir().toString();
+    }
+
+    /** Writes the report into the run folder (see {@link FolderReport}); returns where its index is. */
+    public String writeReport() {
+        return FolderReport.write(folder.dir(), remote);
+    }
+
+    /** Deletes a remote folder's staging copy; the run's own files are in the folder by then. */
+    @Override
+    public void close() {
+        if (remote != null) {
+            remote.close();
+        }
     }
 
     public List<Cell> cells() {
@@ -121,6 +190,10 @@ public final class ExperimentRunner {
         try (models; JsonlObservationStore store = executor == null ? JsonlObservationStore.open(folder.storeFile())
                 : null) {
             folder.writeProvenance(provenance());
+            if (remote != null) {
+                // Before any task writes a cell: a folder with cells and no provenance would be refused next time.
+                remote.push(RunDirectory.PROVENANCE);
+            }
             if (executor != null) {
                 models.close();
             }
@@ -168,8 +241,12 @@ public final class ExperimentRunner {
                             previous.put(c.id(), finished.get(c.id()));
                         }
                     });
-                    executor.run(new CellExecutor.Job(experiment, folder.dir().toAbsolutePath(), todo, previous,
-                            metricsKey, concurrency, master, models.modelsFolder()), done);
+                    java.net.URI runFolder = remote != null ? remote.uri() : folder.dir().toAbsolutePath().toUri();
+                    executor.run(new CellExecutor.Job(experiment, runFolder, todo, previous, metricsKey, concurrency,
+                            master, models.modelsFolder()), done);
+                    if (remote != null) {
+                        remote.pullCells();
+                    }
                 } else {
                     runHere(todo, finished, metricsKey, store, concurrency != null ? concurrency : DEFAULT_CONCURRENCY,
                             done);
@@ -189,6 +266,9 @@ public final class ExperimentRunner {
                 Result result = new Result(folder.dir(), cells.size(), reused, todo.size(), failed, progress.calls(),
                         progress.stored(), (System.nanoTime() - start) / 1e6, model, outside, progress.retried());
                 folder.writeSummary(RunSummary.of(result, folder.finishedCells(), cells, experiment));
+                if (remote != null) {
+                    remote.push(RunDirectory.SUMMARY);
+                }
                 return result;
             }
         }
@@ -263,11 +343,11 @@ public final class ExperimentRunner {
      *                     images go (its cell file is the executor's to write)
      * @param modelsFolder the GSMILE_MODELS folder where suite scenes are found, or null
      */
-    public static CellWorker worker(Experiment experiment, Path runFolder, Map<String, BlackBoxModel> models,
+    public static CellWorker worker(Experiment experiment, RunFolderFiles runFolder, Map<String, BlackBoxModel> models,
                                     Path modelsFolder, JsonlObservationStore store) {
-        RunDirectory folder = RunDirectory.check(runFolder, experiment.name(), experiment.file().getFileName().toString());
         ExperimentRunner runner = new ExperimentRunner(experiment, Plan.of(experiment),
-                experiment.metrics().evaluationPlan(), folder, new Models(new LinkedHashMap<>(models), modelsFolder));
+                experiment.metrics().evaluationPlan(), null, null, runFolder,
+                new Models(new LinkedHashMap<>(models), modelsFolder));
         String metricsKey = Plan.metricsKey(experiment.metrics());
         Evaluator evaluator = new Evaluator(store);
         Map<ExplanationSpec, PromptExplainer> explainers = new ConcurrentHashMap<>();
@@ -303,7 +383,7 @@ public final class ExperimentRunner {
             Evaluation v = evaluator.evaluate(e, request, model, relevance, evaluation);
             calls += v.extraCalls();
             double metricsMs = (System.nanoTime() - m0) / 1e6;
-            CellImages.Drawn images = CellImages.addTo(json, folder.dir(), c.id(), model, e, old);
+            CellImages.Drawn images = CellImages.addTo(json, files, c.id(), model, e, old);
             calls += images.calls();
             double totalMs = (System.nanoTime() - t0) / 1e6;
             double modelMs = (timed ? clock.busyMillis() : explanationModelMs) + images.modelMs();

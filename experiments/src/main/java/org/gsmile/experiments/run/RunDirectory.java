@@ -22,6 +22,9 @@ import org.gsmile.core.UserInputException;
  * into it is refused. The same experiment whose file was edited resumes in it: cells whose
  * configuration is unchanged keep their ids and are not recomputed, and the provenance records
  * each revision of the file.
+ *
+ * <p>A folder on another file system ({@code hdfs://}) is this class's folder through its staging
+ * copy ({@link RemoteRunFolder}): checked by what was found there, named in messages by its URI.
  */
 final class RunDirectory {
     static final String PROVENANCE = "provenance.json";
@@ -46,38 +49,43 @@ final class RunDirectory {
      *                            experiment's run folder
      */
     static RunDirectory check(Path dir, String experimentName, String experimentFileName) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserInputException("the run folder " + dir + " is a file: set {output} to a folder");
+        return check(dir, dir.toString(), RunFolderState.of(dir), experimentName, experimentFileName);
+    }
+
+    /**
+     * As {@link #check(Path, String, String)}, for a folder that {@code dir} stands for: itself, or the
+     * staging copy of a remote folder, whose provenance it holds.
+     *
+     * @param shown the folder as messages name it
+     * @param state the folder as it was found
+     */
+    static RunDirectory check(Path dir, String shown, RunFolderState state, String experimentName,
+                              String experimentFileName) {
+        if (state.exists() && !state.folder()) {
+            throw new UserInputException("the run folder " + shown + " is a file: set {output} to a folder");
         }
         JsonNode previous = null;
-        if (Files.isDirectory(dir)) {
-            Path provenance = dir.resolve(PROVENANCE);
-            if (Files.isRegularFile(provenance)) {
-                previous = read(provenance);
+        if (state.exists()) {
+            if (state.hasProvenance()) {
+                previous = read(dir.resolve(PROVENANCE));
                 String name = previous.path("experiment").path("name").asText();
                 String file = Path.of(previous.path("experiment").path("file").asText("")).getFileName() + "";
                 if (!name.equals(experimentName) || !file.equals(experimentFileName)) {
-                    throw new UserInputException("the run folder " + dir + " holds the run of experiment '" + name + "' ("
-                            + file + "), not of '" + experimentName + "' (" + experimentFileName + "): delete the"
+                    throw new UserInputException("the run folder " + shown + " holds the run of experiment '" + name
+                            + "' (" + file + "), not of '" + experimentName + "' (" + experimentFileName + "): delete the"
                             + " folder to start fresh, or set {output} to another folder");
                 }
-            } else if (!isEmpty(dir)) {
-                throw new UserInputException("the run folder " + dir + " is not a gsmile run folder (it has no " + PROVENANCE
-                        + "): set {output} to a new or empty folder");
+            } else if (!state.empty()) {
+                throw new UserInputException("the run folder " + shown + " is not a gsmile run folder (it has no "
+                        + PROVENANCE + "): set {output} to a new or empty folder");
             }
-            if (!Files.isWritable(dir)) {
-                throw new UserInputException("the run folder " + dir + " is not writable: set {output} to a folder you can"
-                        + " write");
+            if (!state.writable()) {
+                throw new UserInputException("the run folder " + shown + " is not writable: set {output} to a folder you"
+                        + " can write");
             }
-        } else {
-            Path parent = dir.toAbsolutePath().getParent();
-            while (parent != null && !Files.exists(parent)) {
-                parent = parent.getParent();
-            }
-            if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-                throw new UserInputException("the run folder " + dir + " cannot be created (" + parent + " is not a writable"
-                        + " folder): set {output} to a folder you can write");
-            }
+        } else if (!state.writable()) {
+            throw new UserInputException("the run folder " + shown + " cannot be created (" + state.nearest() + " is not"
+                    + " a writable folder): set {output} to a folder you can write");
         }
         return new RunDirectory(dir, previous);
     }
@@ -158,14 +166,6 @@ final class RunDirectory {
         } catch (IOException e) {
             throw new UserInputException(file + " cannot be read (" + e.getMessage() + "): delete the run folder to"
                     + " start fresh", e);
-        }
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -72,6 +72,18 @@ class ExperimentFileBadInputTest {
                         + " [local:stories260K] and cases: [\"Lily wanted to play\"]"));
         rows.add(bad("not a mapping", "- local:stories260K\n",
                 "exp.yaml:1:1: an experiment file is a mapping of keys (models, cases, explainer, ...), got a list"));
+        // ---- output as a URI
+        rows.add(bad("a password in the output URI", "output: \"hdfs://me:s3cret@nn:8020/runs/x\"\n" + OK,
+                "exp.yaml:1:9: output gives a user or a password in its URI: leave them out, and give credentials in the"
+                        + " Hadoop configuration (spark.hadoop.* settings, core-site.xml)"));
+        rows.add(bad("an output URI without a folder", "output: hdfs://nn:8020/\n" + OK,
+                "exp.yaml:1:9: output names no folder, only a file system: give one, like hdfs://nn:8020/runs/NAME"));
+        rows.add(bad("an output URI with a query", "output: \"s3a://bucket/runs?x=1\"\n" + OK,
+                "exp.yaml:1:9: output has a query or a fragment (? or #): give a folder, like"
+                        + " hdfs://namenode:8020/runs/NAME"));
+        rows.add(bad("an output URI that does not parse", "output: \"hdfs://nn:8020/runs x\"\n" + OK,
+                "exp.yaml:1:9: output is not a valid URI (Illegal character in path at index 19): give a folder, like"
+                        + " hdfs://namenode:8020/runs/NAME"));
         // ---- unknown keys
         rows.add(bad("misspelt top-level key", OK + "explainr:\n  samples: 32\n",
                 "exp.yaml:3:1: unknown key 'explainr' at the top level: did you mean explainer?"));

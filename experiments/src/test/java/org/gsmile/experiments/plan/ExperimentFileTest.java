@@ -44,7 +44,7 @@ class ExperimentFileTest {
         assertEquals("my-exp", e.name());
         assertEquals("", e.description());
         assertEquals(42, e.seed());
-        assertEquals(Path.of("runs", "my-exp"), e.output());
+        assertEquals(RunLocation.local(Path.of("runs", "my-exp")), e.output());
         assertNull(e.concurrency());
         assertEquals(1, e.seeds());
         assertTrue(e.metrics().isEmpty());
@@ -78,10 +78,26 @@ class ExperimentFileTest {
         assertEquals("quick", e.name());
         assertEquals("A first look", e.description());
         assertEquals(-7, e.seed());
-        assertEquals(Path.of("out/here"), e.output());
+        assertEquals(RunLocation.local(Path.of("out/here")), e.output());
         assertEquals(3, e.concurrency());
         assertEquals(4, e.seeds());
-        assertEquals(Path.of("runs", "x"), ExperimentFile.load(write("x.yml", "models: [local:a]\ncases: [a]\n")).output());
+        assertEquals(RunLocation.local(Path.of("runs", "x")), ExperimentFile.load(write("x.yml", "models: [local:a]\ncases: [a]\n")).output());
+    }
+
+    /** A URI with a scheme other than file: is a remote folder; a file: URI and a drive letter are paths. */
+    @Test
+    void outputAsAUri() throws IOException {
+        String rest = "models: [local:a]\ncases: [a]\n";
+        assertEquals(RunLocation.of("hdfs://nn:8020/runs/x"), ExperimentFile.load(write("h.yaml",
+                "output: hdfs://nn:8020/runs/x/\n" + rest)).output());
+        RunLocation s3 = ExperimentFile.load(write("s.yaml", "output: s3a://bucket/runs/x\n" + rest)).output();
+        assertEquals(java.net.URI.create("s3a://bucket/runs/x"), s3.remote());
+        assertEquals("s3a://bucket/runs/x", s3.toString());
+        assertEquals(RunLocation.local(Path.of("/tmp/runs/x")), ExperimentFile.load(write("f.yaml",
+                "output: file:///tmp/runs/x\n" + rest)).output());
+        assertEquals(RunLocation.local(Path.of("C:/runs")), RunLocation.of("C:/runs"));
+        assertEquals("hdfs:/runs/x", RunLocation.of("hdfs:///runs/x").toString(), "the default namenode");
+        assertEquals(RunLocation.local(Path.of("runs:x")), RunLocation.of("runs:x"), "no slash: a path");
     }
 
     @Test

@@ -55,6 +55,12 @@ class RunCommandTest {
         return file;
     }
 
+    Path writeWithOutput(String name, String output) throws Exception {
+        Path file = temp.resolve(name + ".yaml");
+        Files.writeString(file, "name: " + name + "\noutput: " + output + "\n" + SMALL);
+        return file;
+    }
+
     static final String SMALL = """
             models: [local:stories260K]
             cases:
@@ -166,6 +172,19 @@ class RunCommandTest {
         Result f = gsmile("run", experiment("blocked", SMALL).toString());
         assertEquals(2, f.exit());
         assertTrue(f.err().startsWith("gsmile run: the run folder " + blocked + " is a file: set output to a folder"), f.err());
+
+        // A folder on HDFS needs the Spark executor, whose tasks write there: not the local one.
+        Result hdfs = gsmile("run", writeWithOutput("remote", "hdfs://namenode:8020/runs/remote").toString());
+        assertEquals(2, hdfs.exit());
+        assertEquals("gsmile run: output hdfs://namenode:8020/runs/remote is a folder of another file system (hdfs:),"
+                + " which only the Spark executor writes: run with --executor spark (or executor: spark in the file), or"
+                + " set output to a local folder", hdfs.err().strip());
+        assertFalse(Files.exists(Path.of("hdfs:")), "no local folder named after the URI");
+        Result report = gsmile("report", "hdfs://namenode:8020/runs/remote");
+        assertEquals(2, report.exit());
+        assertEquals("gsmile report: hdfs://namenode:8020/runs/remote is on another file system (hdfs:), which gsmile"
+                + " report reads with the spark module's Hadoop client: start it with ./gsmile (which adds the module"
+                + " for such a folder), or copy the folder here (hdfs dfs -get) and give that", report.err().strip());
 
         Result none = gsmile("run", temp.resolve("absent.yaml").toString());
         assertEquals(2, none.exit());
