@@ -74,9 +74,11 @@ public final class TokenScoresProbe implements OutputProbe<TokenScores> {
                 for (int t = 0; t < top.length; t++) {
                     float[] p = scores.distributions()[t];
                     int best = 0;
+                    float bestP = p[0];
                     for (int v = 1; v < p.length; v++) {
-                        if (p[v] > p[best]) {
+                        if (p[v] > bestP) {
                             best = v;
+                            bestP = p[v];
                         }
                     }
                     top[t] = best;
