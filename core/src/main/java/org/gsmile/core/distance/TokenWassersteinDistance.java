@@ -32,7 +32,8 @@ import org.gsmile.core.model.TokenScores;
  *   <li>q's top-k is searched only among its entries at least as large as its least entry on p's
  *       top-k, which are few when the perturbation moved the distribution little.</li>
  *   <li>The cost matrix of a model's embeddings is computed once per process and shared by every
- *       distance built on the same embeddings (it used to be rebuilt for every explanation).</li>
+ *       distance built on the same embeddings, or on an equal table of another model (it used to be
+ *       rebuilt for every explanation).</li>
  *   <li>{@link #from} finds the original's top-k tokens once per position for all perturbations,
  *       and {@link #distance} remembers the last original it was given.</li>
  *   <li>Each thread keeps its work arrays and simplex between problems: nothing is allocated per
@@ -428,22 +429,28 @@ public final class TokenWassersteinDistance implements OutputDistance<TokenScore
      * than many explanations' transport. Shared read-only. The table is compared by content too, so
      * a table changed in place (which callers must not do) gets a fresh matrix rather than a stale one.
      */
-    private static double[][] costMatrix(float[][] embeddings) {
+    static double[][] costMatrix(float[][] embeddings) {
+        // Built under the lock: the cells a run starts at once on one model would otherwise each build it.
         synchronized (COSTS) {
             Costs known = COSTS.get(embeddings);
             if (known != null && Arrays.deepEquals(known.embeddings, embeddings)) {
                 return known.cost;
             }
-        }
-        float[][] copy = new float[embeddings.length][];
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = embeddings[i].clone();
-        }
-        double[][] cost = pairwiseDistances(normalise(copy));
-        synchronized (COSTS) {
+            // Another model of the same table (a llama2.c checkpoint and its ONNX export) shares its matrix.
+            for (Costs other : COSTS.values()) {
+                if (Arrays.deepEquals(other.embeddings, embeddings)) {
+                    COSTS.put(embeddings, other);
+                    return other.cost;
+                }
+            }
+            float[][] copy = new float[embeddings.length][];
+            for (int i = 0; i < copy.length; i++) {
+                copy[i] = embeddings[i].clone();
+            }
+            double[][] cost = pairwiseDistances(normalise(copy));
             COSTS.put(embeddings, new Costs(copy, cost));
+            return cost;
         }
-        return cost;
     }
 
     /** A cost matrix and the embeddings it is of (a copy: the map's key must stay weakly held). */

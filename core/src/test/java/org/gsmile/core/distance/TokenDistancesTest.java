@@ -1,8 +1,15 @@
 package org.gsmile.core.distance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.gsmile.core.model.TokenScores;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +18,32 @@ class TokenDistancesTest {
     // The raw vectors have other lengths, so the test fails if normalisation is skipped.
     static final float[][] EMBEDDINGS = {{2, 0}, {0, 0.5f}, {-3, 0}};
     static final double SQRT2 = Math.sqrt(2);
+
+    @Test
+    void oneCostMatrixPerTableContent() throws Exception {
+        float[][] table = {{1, 2}, {3, -1}, {0.5f, 0.25f}, {-2, 4}};
+        float[][] equal = {{1, 2}, {3, -1}, {0.5f, 0.25f}, {-2, 4}};
+        double[][] first = TokenWassersteinDistance.costMatrix(table);
+        // The same table, and an equal one of another model (a checkpoint and its ONNX export), share it.
+        assertSame(first, TokenWassersteinDistance.costMatrix(table));
+        assertSame(first, TokenWassersteinDistance.costMatrix(equal));
+        assertEquals(Math.hypot(1 / Math.sqrt(5) - 3 / Math.sqrt(10), 2 / Math.sqrt(5) + 1 / Math.sqrt(10)), first[0][1], 1e-15);
+        // A table changed in place gets its own.
+        equal[3][0] = 2;
+        assertNotSame(first, TokenWassersteinDistance.costMatrix(equal));
+        // Distances built at once on a new table (a run's cells starting together) share one matrix.
+        float[][] fresh = {{7, 1}, {1, 7}, {-1, 2}};
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<double[][]> build = () -> TokenWassersteinDistance.costMatrix(fresh);
+            List<Future<double[][]>> all = pool.invokeAll(List.of(build, build, build, build));
+            for (Future<double[][]> f : all) {
+                assertSame(all.get(0).get(), f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 
     @Test
     void pointMassesCostTheirEmbeddingDistance() {
