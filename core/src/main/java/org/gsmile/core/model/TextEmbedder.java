@@ -12,6 +12,10 @@ public interface TextEmbedder {
     /** Names the embedding model, for provenance. */
     String name();
 
-    /** One vector per text, in the order of the texts; every vector has the same length. */
+    /**
+     * One vector per text, in the order of the texts; every vector has the same length. A text's
+     * vector must not depend on the other texts of the call or on earlier calls: the distances keep
+     * each text's vector for the rest of the process, whichever call embedded it first.
+     */
     List<float[]> embed(List<String> texts);
 }

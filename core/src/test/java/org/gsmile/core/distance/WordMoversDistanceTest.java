@@ -60,5 +60,14 @@ class WordMoversDistanceTest {
         wmd.distance("the cat sat", "the kitten ran");
         wmd.distance("the cat", "a dog");
         assertEquals(List.of("the", "cat", "sat", "dog", "ran", "kitten", "a"), embedder.embedded);
+        // Another distance on the same embedder (the next explanation's) embeds nothing it has seen.
+        WordMoversDistance next = new WordMoversDistance(embedder);
+        assertEquals(wmd.distance("the cat sat", "the dog ran"), next.distance("the cat sat", "the dog ran"));
+        next.distance("a kitten", "the dog");
+        assertEquals(7, embedder.embedded.size());
+        // Another embedder has its own vectors.
+        FixedEmbedder other = new FixedEmbedder(WORDS);
+        new WordMoversDistance(other).distance("the cat", "a dog");
+        assertEquals(List.of("the", "cat", "a", "dog"), other.embedded);
     }
 }
