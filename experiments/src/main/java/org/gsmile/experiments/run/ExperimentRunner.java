@@ -25,7 +25,6 @@ import org.gsmile.core.explain.Version;
 import org.gsmile.core.json.ExplanationJson;
 import org.gsmile.core.image.Image;
 import org.gsmile.core.model.BlackBoxModel;
-import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ImageEditor;
 import org.gsmile.core.spec.ExplanationSpec;
 import org.gsmile.experiments.plan.Cell;
@@ -359,15 +358,18 @@ public final class ExperimentRunner implements AutoCloseable {
         long t0 = System.nanoTime();
         ModelClock clock = new ModelClock();
         BlackBoxModel loaded = models.get(c.model().name());
-        boolean timed = loaded instanceof GenerativeModel g && ModelClock.canWrap(g);
         ObjectNode json = CellJson.header(c);
         ExplanationRequest request = new ExplanationRequest(c.kase().prompt(), c.seed());
         Explanation e = null;
         long calls = 0;
         long stored = 0;
         double explanationModelMs = 0;
+        boolean timed = false;
         try {
-            BlackBoxModel model = timed ? clock.wrap((GenerativeModel) loaded) : subject(loaded, c);
+            BlackBoxModel subject = subject(loaded, c);
+            BlackBoxModel model = clock.wrap(subject);
+            // The metrics' calls too, not only the explanation's: a cell's model time is all of it.
+            timed = model != subject;
             if (old != null && "ok".equals(old.path("status").asText()) && old.hasNonNull("explanation")) {
                 // Only the metrics changed: the explanation is read back, not recomputed.
                 e = ExplanationJson.read(old.get("explanation"));
@@ -383,7 +385,7 @@ public final class ExperimentRunner implements AutoCloseable {
             Evaluation v = evaluator.evaluate(e, request, model, relevance, evaluation);
             calls += v.extraCalls();
             double metricsMs = (System.nanoTime() - m0) / 1e6;
-            CellImages.Drawn images = CellImages.addTo(json, files, c.id(), model, e, old);
+            CellImages.Drawn images = CellImages.addTo(json, files, c.id(), subject, e, old);
             calls += images.calls();
             double totalMs = (System.nanoTime() - t0) / 1e6;
             double modelMs = (timed ? clock.busyMillis() : explanationModelMs) + images.modelMs();
