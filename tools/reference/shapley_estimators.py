@@ -62,9 +62,9 @@ def weights_cases():
 N = 6
 
 
-def game(bits):
+def game(bits, n=N):
     k = bin(bits).count("1")
-    return math.sin(1.3 * bits + 0.7) * (1 + k) / N + 0.05 * k * k
+    return math.sin(1.3 * bits + 0.7) * (1 + k) / n + 0.05 * k * k
 
 
 # Sizes 1 and 5 whole; three masks of size 3 and two of size 2; the anchors.
@@ -72,15 +72,21 @@ PARTIAL = [0b000111, 0b101010, 0b110100, 0b010001, 0b100100]
 LAMBDA = 3.0
 
 
-def design():
-    rows = [b for b in range(1, 1 << N) if bin(b).count("1") in (1, N - 1)]
-    return rows + PARTIAL
+def design(n=N, partial=PARTIAL):
+    rows = [b for b in range(1, 1 << n) if bin(b).count("1") in (1, n - 1)]
+    return rows + partial
 
 
-def profile_estimate(rows, lam):
-    n = N
+# A longer chain of free sizes, most of them without samples (as in the default design): ten units,
+# sizes 1 and 9 whole, six masks of size 3 and five of size 5.
+N_LONG = 10
+PARTIAL_LONG = [0b0000000111, 0b0000111000, 0b0111000000, 0b1000000011, 0b0100100100, 0b0010010010,
+                0b0000011111, 0b1111100000, 0b1010101010, 0b0101010101, 0b1100110010]
+
+
+def profile_estimate(rows, lam, n=N):
     z = {b: np.array([(b >> i) & 1 for i in range(n)], dtype=float) for b in rows}
-    y = {b: game(b) for b in rows}
+    y = {b: game(b, n) for b in rows}
     by_size = {}
     for b in rows:
         by_size.setdefault(bin(b).count("1"), []).append(b)
@@ -130,7 +136,7 @@ def profile_estimate(rows, lam):
         else:
             v = np.array([sol[col[(i, k)]] for i in range(n)])
             d[k] = v - v.mean()
-    full, empty = game((1 << n) - 1), game(0)
+    full, empty = game((1 << n) - 1, n), game(0, n)
     return [(full - empty) / n + sum(d[k][i] for k in range(1, n)) / n for i in range(n)]
 
 
@@ -139,6 +145,9 @@ def profile_cases():
     phi = profile_estimate(design(), LAMBDA)
     for i, literal in enumerate(PHI):
         report.value(f"phi[{i}]", phi[i], literal, 1e-10)
+    phi = profile_estimate(design(N_LONG, PARTIAL_LONG), LAMBDA, N_LONG)
+    for i, literal in enumerate(PHI_LONG):
+        report.value(f"phiLong[{i}]", phi[i], literal, 1e-10)
     return report
 
 
@@ -150,6 +159,7 @@ LITERALS = {
     ('MODIFIED_L2', 10, 200): ['1.0', '0.6473815706496857', '0.21190536078725633', '0.11326817978380495', '0.09248308152138368', '0.11326817978380495', '0.21190536078725633', '0.6473815706496857', '1.0'],
     ('MODIFIED_L2', 7, 30): ['0.8634622087854835', '0.22294498364704324', '0.12211199662610596', '0.12211199662610596', '0.22294498364704324', '0.8634622087854835'],
 }
+PHI_LONG = ['0.543959912186647', '0.16199253471182928', '0.48504792310309025', '0.12146319301762393', '0.3258037295992818', '0.04012053023176321', '0.4323389827743797', '0.04067697814330712', '0.7884546722302324', '0.905804136896533']
 PHI = ['0.6579971221555334', '0.8098092106140271', '-0.11481583112787824', '0.13965363913091844', '0.8335927523193578', '0.2935985987219756']
 
 if __name__ == "__main__":
@@ -159,5 +169,6 @@ if __name__ == "__main__":
             for n, m in [(10, 40), (10, 200), (7, 30)]:
                 print(name, n, m, [repr(x) for x in inclusion(n, m, law)])
         print("PHI", [repr(x) for x in profile_estimate(design(), LAMBDA)])
+        print("PHI_LONG", [repr(x) for x in profile_estimate(design(N_LONG, PARTIAL_LONG), LAMBDA, N_LONG)])
         sys.exit(0)
     finish(weights_cases(), profile_cases())

@@ -19,10 +19,21 @@ class SizeProfileFitTest {
     static final double[] PHI = {0.6579971221555334, 0.8098092106140271, -0.11481583112787824, 0.13965363913091844,
             0.8335927523193578, 0.2935985987219756};
 
+    /** Ten units, sizes 1 and 9 whole, six masks of size 3 and five of size 5: five free sizes without samples. */
+    static final int[] PARTIAL_LONG = {0b0000000111, 0b0000111000, 0b0111000000, 0b1000000011, 0b0100100100,
+            0b0010010010, 0b0000011111, 0b1111100000, 0b1010101010, 0b0101010101, 0b1100110010};
+    static final double[] PHI_LONG = {0.543959912186647, 0.16199253471182928, 0.48504792310309025,
+            0.12146319301762393, 0.3258037295992818, 0.04012053023176321, 0.4323389827743797, 0.04067697814330712,
+            0.7884546722302324, 0.905804136896533};
+
     /** The game of the reference script: sin(1.3·bits + 0.7)·(1 + |S|)/6 + 0.05·|S|². */
     static double game(int bits) {
+        return game(bits, N);
+    }
+
+    static double game(int bits, int n) {
         int k = Integer.bitCount(bits);
-        return Math.sin(1.3 * bits + 0.7) * (1 + k) / N + 0.05 * k * k;
+        return Math.sin(1.3 * bits + 0.7) * (1 + k) / n + 0.05 * k * k;
     }
 
     /** Rows z, values y and weights of the given coalitions, the empty and the full one first at +∞. */
@@ -45,13 +56,17 @@ class SizeProfileFitTest {
     }
 
     static List<Integer> design() {
+        return design(N, PARTIAL);
+    }
+
+    static List<Integer> design(int n, int[] partial) {
         List<Integer> sets = new ArrayList<>();
-        for (int b = 1; b < (1 << N) - 1; b++) {
-            if (Integer.bitCount(b) == 1 || Integer.bitCount(b) == N - 1) {
+        for (int b = 1; b < (1 << n) - 1; b++) {
+            if (Integer.bitCount(b) == 1 || Integer.bitCount(b) == n - 1) {
                 sets.add(b);
             }
         }
-        for (int b : PARTIAL) {
+        for (int b : partial) {
             sets.add(b);
         }
         return sets;
@@ -64,6 +79,13 @@ class SizeProfileFitTest {
         assertArrayEquals(PHI, fit.coefficients(), 1e-10);
         assertEquals(game(0), fit.intercept());
         assertEquals(game((1 << N) - 1) - game(0), Arrays.stream(fit.coefficients()).sum(), 1e-12);
+    }
+
+    @Test
+    void matchesTheDenseSolutionWhereMostFreeSizesHaveNoSamples() {
+        Rows r = Rows.of(10, design(10, PARTIAL_LONG), b -> game(b, 10));
+        SurrogateFit fit = new SizeProfileFit(3.0).fit(r.z(), r.y(), r.w());
+        assertArrayEquals(PHI_LONG, fit.coefficients(), 1e-10);
     }
 
     @Test
