@@ -74,33 +74,8 @@ class ModelClockTest {
     @Test
     void aBoundEditorIsTimedAndStaysTimedWhenMetered() throws Exception {
         CompletableFuture<List<Image>> pending = new CompletableFuture<>();
-        ImageGenerator counted = new ImageGenerator() {
-            @Override
-            public CompletableFuture<List<Image>> generateAsync(List<String> prompts) {
-                return pending;
-            }
-
-            @Override
-            public ModelInfo info() {
-                return INFO;
-            }
-        };
-        ImageGenerator editor = new ImageGenerator() {
-            @Override
-            public CompletableFuture<List<Image>> generateAsync(List<String> prompts) {
-                return pending;
-            }
-
-            @Override
-            public ModelInfo info() {
-                return INFO;
-            }
-
-            @Override
-            public ImageGenerator metered(CallMeter meter) {
-                return counted;
-            }
-        };
+        ImageGenerator counted = new Pending(pending, null);
+        ImageGenerator editor = new Pending(pending, counted);
         ModelClock clock = new ModelClock();
         ImageGenerator view = assertInstanceOf(ImageGenerator.class, clock.wrap((BlackBoxModel) editor));
         assertNotSame(editor, view);
@@ -108,6 +83,24 @@ class ModelClockTest {
         ImageGenerator metered = view.metered(new CallMeter());
         assertNotSame(counted, metered);
         assertTimedWhileInFlight(clock, () -> metered.generateAsync(List.of("make it rain")), pending);
+    }
+
+    /** A generator whose calls wait on one future; metered, it becomes the given view (when there is one). */
+    record Pending(CompletableFuture<List<Image>> future, ImageGenerator meteredView) implements ImageGenerator {
+        @Override
+        public CompletableFuture<List<Image>> generateAsync(List<String> prompts) {
+            return future;
+        }
+
+        @Override
+        public ModelInfo info() {
+            return INFO;
+        }
+
+        @Override
+        public ImageGenerator metered(CallMeter meter) {
+            return meteredView == null ? this : meteredView;
+        }
     }
 
     @Test
