@@ -40,11 +40,21 @@ final class HadoopFiles {
             FileSystem fs = FileSystem.get(uri, configuration());
             return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
         } catch (UnsupportedFileSystemException e) {
-            throw new UserInputException("the run folder " + uri + " cannot be reached: no Hadoop file system for "
-                    + uri.getScheme() + ": is on the class path (" + SparkCellExecutor.firstLine(e.getMessage()) + "):"
-                    + " add the module that has it (hadoop-aws for s3a:, with --packages or spark.jars), or give an"
-                    + " hdfs:// folder", e);
+            throw missingClient(uri, e);
+        } catch (RuntimeException e) {
+            // A scheme Hadoop knows by name (s3a: is in core-default.xml) whose module is absent.
+            if (e.getCause() instanceof ClassNotFoundException) {
+                throw missingClient(uri, e);
+            }
+            throw e;
         }
+    }
+
+    private static UserInputException missingClient(URI uri, Exception e) {
+        return new UserInputException("the run folder " + uri + " cannot be reached: no Hadoop file system for "
+                + uri.getScheme() + ": is on the class path (" + SparkCellExecutor.firstLine(e.getMessage()) + "):"
+                + " add the module that has it (hadoop-aws for s3a:, with --packages or spark.jars), or give an"
+                + " hdfs:// folder", e);
     }
 
     static Configuration configuration() {
