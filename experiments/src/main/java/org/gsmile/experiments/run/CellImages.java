@@ -5,18 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.gsmile.api.TellingPerturbations;
 import org.gsmile.core.explain.Explanation;
 import org.gsmile.core.image.Image;
 import org.gsmile.core.model.BlackBoxModel;
 import org.gsmile.core.model.ImageEditor;
-import org.gsmile.core.model.ImageGenerator;
-import org.gsmile.core.model.ModelInfo;
-import org.gsmile.core.model.TokenPieces;
 
 /**
  * The images a report shows of a cell that explained an image editor: the input scene, the edit of
@@ -56,8 +50,9 @@ final class CellImages {
             cell.set(KEY, kept.get().deepCopy());
             return Drawn.NONE;
         }
-        Timed editor = new Timed(bound);
-        TellingPerturbations.Result telling = TellingPerturbations.of(e, editor);
+        // Its own clock: the images block reports the drawing's model time apart from the cell's.
+        ModelClock clock = new ModelClock();
+        TellingPerturbations.Result telling = TellingPerturbations.of(e, clock.wrap(bound));
         String dir = KEY + "/" + cellId + "/";
         // Set on the cell only when whole: a failed write fails the cell, whose file then names no images.
         ObjectNode block = JsonNodeFactory.instance.objectNode();
@@ -80,9 +75,10 @@ final class CellImages {
             t.put("file", write(runDir, dir + "telling-" + i + ".png", s.image()));
         }
         block.put("calls", telling.calls());
-        block.put("modelMs", Math.round(editor.millis() * 1000) / 1000.0);
+        double modelMs = clock.busyMillis();
+        block.put("modelMs", Math.round(modelMs * 1000) / 1000.0);
         cell.set(KEY, block);
-        return new Drawn(telling.calls(), editor.millis());
+        return new Drawn(telling.calls(), modelMs);
     }
 
     /** The previous file's block, where the cell finished before and every file it names is there. */
@@ -105,43 +101,5 @@ final class CellImages {
     private static String write(RunFolderFiles runDir, String relative, Image image) {
         runDir.write(relative, image.toPng());
         return relative;
-    }
-
-    /**
-     * The bound editor, timing its calls: the runner's {@link ModelClock} wraps only text models, so
-     * without this the drawing would count as time outside the model.
-     */
-    private static final class Timed implements ImageGenerator {
-        private final ImageGenerator inner;
-        private final AtomicLong nanos = new AtomicLong();
-
-        Timed(ImageGenerator inner) {
-            this.inner = inner;
-        }
-
-        double millis() {
-            return nanos.get() / 1e6;
-        }
-
-        @Override
-        public CompletableFuture<List<Image>> generateAsync(List<String> prompts) {
-            long t0 = System.nanoTime();
-            return inner.generateAsync(prompts).whenComplete((images, error) -> nanos.addAndGet(System.nanoTime() - t0));
-        }
-
-        @Override
-        public ModelInfo info() {
-            return inner.info();
-        }
-
-        @Override
-        public Map<String, Object> settings() {
-            return inner.settings();
-        }
-
-        @Override
-        public Optional<TokenPieces> tokenPieces() {
-            return inner.tokenPieces();
-        }
     }
 }
