@@ -1,6 +1,7 @@
 package org.gsmile.core.distance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -69,6 +70,36 @@ class TokenWassersteinExactnessTest {
             assertEquals(expected, simplex.solveByColumns(a, n, b, m, byColumn, max), TOL, "trial " + trial);
             assertEquals(expected, simplex.solve(a, n, b, m, flat, max), TOL, "trial " + trial);
         }
+    }
+
+    @Test
+    void subtreeSetsPivotAsChildListsDo() {
+        // Up to 64 nodes the tree is kept as subtree sets; the pivots, and so the bits, are those of the
+        // child lists that larger problems use. Sizes up to the limit, ties that make the greedy start fall
+        // back, and integer costs with many equal reduced costs.
+        SplittableRandom random = new SplittableRandom(5);
+        TransportSimplex simplex = new TransportSimplex();
+        int atLimit = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            int n = 1 + random.nextInt(TransportSimplex.SET_NODES - 1);
+            int m = 1 + random.nextInt(TransportSimplex.SET_NODES - n);
+            atLimit += n + m == TransportSimplex.SET_NODES ? 1 : 0;
+            double[] a = normalised(positive(random, n));
+            double[] b = normalised(positive(random, m));
+            double[] byColumn = new double[n * m];
+            double max = 0;
+            boolean integer = random.nextInt(3) == 0;
+            for (int k = 0; k < n * m; k++) {
+                byColumn[k] = integer ? random.nextInt(4) : random.nextDouble();
+                max = Math.max(max, byColumn[k]);
+            }
+            if (max == 0) {
+                continue;
+            }
+            assertEquals(simplex.solveByColumnsOnChildLists(a, n, b, m, byColumn, max),
+                    simplex.solveByColumns(a, n, b, m, byColumn, max), 0.0, "trial " + trial + ", " + n + " x " + m);
+        }
+        assertTrue(atLimit > 0, "no problem of exactly " + TransportSimplex.SET_NODES + " nodes was drawn");
     }
 
     /** The greedy start on the LP optima scipy certified (tools/reference/wasserstein.py). */
