@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.gsmile.core.distance.OutputDistance;
@@ -31,6 +33,12 @@ import org.gsmile.core.model.BlackBoxModel;
 final class StoredObservation {
     /** Bump when what a shift means changes (a distance's definition, its top-k): old keys then miss. */
     private static final String VERSION = "1";
+    /** Where shifts are measured once the model has answered: daemon threads made as needed, idle ones reused. */
+    private static final ExecutorService SHIFTS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "gsmile-shifts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private StoredObservation() {
     }
@@ -193,7 +201,10 @@ final class StoredObservation {
                 ask.add(prompt);
             }
             ask.addAll(missing.keySet());
-            return m.observe(ask).thenApply(got -> {
+            // On a thread of its own: the model completes its future on its threads, which would otherwise
+            // measure the shifts, and the next calls (of this explanation or another) would wait on
+            // distances as if on the model. The parallel stream below adds the common pool's threads.
+            return m.observe(ask).thenApplyAsync(got -> {
                 O base;
                 synchronized (this) {
                     if (needOriginal) {
@@ -226,7 +237,7 @@ final class StoredObservation {
                 }
                 store.putShifts(fresh);
                 return java.util.Arrays.asList(out);
-            });
+            }, SHIFTS);
         }
     }
 }
