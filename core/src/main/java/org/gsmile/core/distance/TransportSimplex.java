@@ -41,7 +41,7 @@ final class TransportSimplex {
     private int[] prevSib;
     private int[] depth;
     private int[] work;
-    /** Each node's subtree as a set of nodes (bit v for node v), on problems of at most 64 nodes besides the root. */
+    /** Each node's subtree as a set of nodes (bit v for node v), on problems of at most 64 nodes and the root. */
     private final long[] subtree = new long[SET_NODES + 1];
     // The greedy start's work arrays.
     private double[] left;
@@ -103,7 +103,10 @@ final class TransportSimplex {
         return solve(supply, n, demand, m, costByColumn, maxCost, true, true);
     }
 
-    /** {@link #solveByColumns} on child lists and depths at any size, as larger problems are solved: the test of the sets' bits. */
+    /**
+     * {@link #solveByColumns} on child lists and depths at any size, as problems of more than
+     * {@link #SET_NODES} nodes are solved: what the sets' bits are tested against.
+     */
     double solveByColumnsOnChildLists(double[] supply, int n, double[] demand, int m, double[] costByColumn,
                                       double maxCost) {
         return solve(supply, n, demand, m, costByColumn, maxCost, true, false);
