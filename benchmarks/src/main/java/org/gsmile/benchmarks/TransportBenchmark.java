@@ -4,8 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.gsmile.core.distance.TokenWassersteinDistance;
@@ -28,7 +30,8 @@ import org.gsmile.models.resolve.ModelResolver;
  * {@code experiments/compare-architectures.yaml}, each against 64 perturbations that keep each word
  * with probability 1/2 (seeded), 16 greedy tokens, the default top 32. After checking that both sides
  * give the same bits on every problem, each round solves all problems once on each side, the order
- * alternating from round to round; medians and quartiles of thread CPU time per problem.
+ * alternating from round to round, and measures the whole distance of every perturbation (what the
+ * simplex's share of it is); medians and quartiles of thread CPU time.
  *
  * <pre>./benchmark transport [--rounds 15]</pre>
  */
@@ -58,9 +61,16 @@ public final class TransportBenchmark {
             }
         }
         List<Problem> problems = new ArrayList<>();
+        List<Pairs> pairs = new ArrayList<>();
         for (String model : MODELS) {
-            problems.addAll(problems(model));
+            Pairs p = pairs(model);
+            pairs.add(p);
+            for (TokenScores perturbed : p.perturbed()) {
+                problems.addAll(TransportProblems.of(p.embeddings(), TokenWassersteinDistance.DEFAULT_TOP_K,
+                        p.original(perturbed).distributions(), perturbed.distributions()));
+            }
         }
+        int perturbations = pairs.stream().mapToInt(p -> p.perturbed().size()).sum();
         TransportProblems.Solver solver = new TransportProblems.Solver();
         for (int k = 0; k < problems.size(); k++) {
             Problem p = problems.get(k);
@@ -77,15 +87,18 @@ public final class TransportBenchmark {
                 problems.stream().mapToInt(Problem::nodes).max().orElse(0));
         double[] sets = new double[rounds];
         double[] lists = new double[rounds];
+        double[] whole = new double[rounds];
         double sink = 0;
         for (int r = -2; r < rounds; r++) {
             boolean setsFirst = (r & 1) == 0;
             double a = time(problems, setsFirst ? solver::onSets : solver::onChildLists);
             double b = time(problems, setsFirst ? solver::onChildLists : solver::onSets);
-            sink += a + b;
+            double w = distances(pairs) / perturbations;
+            sink += a + b + w;
             if (r >= 0) {
                 sets[r] = setsFirst ? a : b;
                 lists[r] = setsFirst ? b : a;
+                whole[r] = w;
             }
         }
         System.out.println();
@@ -95,17 +108,27 @@ public final class TransportBenchmark {
         System.out.println("| child lists | " + summary(lists) + " |");
         System.out.printf(Locale.ROOT, "%nsets / lists: %.3f (medians of %d alternating rounds after 2 warm-up rounds, thread CPU"
                 + " time)%n", median(sets) / median(lists), rounds);
+        System.out.printf(Locale.ROOT, "a whole token distance (%d positions): %s µs per perturbation, of which the simplex on"
+                        + " sets is %.0f %% (its problems' time over the distances' time); the rest is q's top-k, the"
+                        + " support and the costs%n", NEW_TOKENS, summary(whole),
+                100 * median(sets) * problems.size() / (median(whole) * perturbations));
         if (sink < 0) {
             System.out.println(sink);
         }
     }
 
-    /** One model's problems: each prompt's original output against its perturbations'. */
-    static List<Problem> problems(String model) {
-        List<Problem> problems = new ArrayList<>();
+    /** One model's embeddings, and each prompt's original scores with its perturbations'. */
+    record Pairs(float[][] embeddings, Map<TokenScores, TokenScores> originalOf, List<TokenScores> perturbed) {
+        TokenScores original(TokenScores perturbed) {
+            return originalOf.get(perturbed);
+        }
+    }
+
+    static Pairs pairs(String model) {
+        Map<TokenScores, TokenScores> originalOf = new IdentityHashMap<>();
+        List<TokenScores> perturbed = new ArrayList<>();
         try (GenerativeModel m = ModelResolver.fromEnvironment().resolve(model)) {
             TokenScoresProbe probe = new TokenScoresProbe(m, NEW_TOKENS);
-            float[][] embeddings = probe.scorer().tokenEmbeddings();
             SplittableRandom random = new SplittableRandom(42);
             for (String prompt : PROMPTS) {
                 OutputProbe.Prepared<TokenScores> prepared = probe.prepare(prompt);
@@ -123,12 +146,29 @@ public final class TransportBenchmark {
                 }
                 List<TokenScores> scores = prepared.observe(prompts).join();
                 for (int k = 1; k < scores.size(); k++) {
-                    problems.addAll(TransportProblems.of(embeddings, TokenWassersteinDistance.DEFAULT_TOP_K,
-                            scores.get(0).distributions(), scores.get(k).distributions()));
+                    originalOf.put(scores.get(k), scores.get(0));
+                    perturbed.add(scores.get(k));
                 }
             }
+            return new Pairs(probe.scorer().tokenEmbeddings(), originalOf, perturbed);
         }
-        return problems;
+    }
+
+    /** Thread CPU µs of every perturbation's whole token distance, each model's on a distance of its own. */
+    static double distances(List<Pairs> all) {
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        double sum = 0;
+        for (Pairs p : all) {
+            TokenWassersteinDistance d = new TokenWassersteinDistance(p.embeddings(), TokenWassersteinDistance.DEFAULT_TOP_K);
+            for (TokenScores q : p.perturbed()) {
+                sum += d.distance(p.original(q), q);
+            }
+        }
+        long t1 = THREADS.getCurrentThreadCpuTime();
+        if (sum < 0) {
+            throw new IllegalStateException("negative distance");
+        }
+        return (t1 - t0) / 1e3;
     }
 
     /** Thread CPU µs per problem of one pass over all problems. */

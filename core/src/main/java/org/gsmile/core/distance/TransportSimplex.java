@@ -94,8 +94,8 @@ final class TransportSimplex {
      * most 64 tokens), each node's subtree is kept as a 64-bit set instead of child lists and depths:
      * the apex is the first ancestor of the row whose set holds the column, re-hanging a subtree
      * rewrites the sets along the two paths to the apex, and the potentials to shift are the set's
-     * bits. Same pivots, same bits, a quarter less time ({@code ./benchmark transport}: 5.6 against 7.5 µs
-     * per problem on stories260K's, tinygpt's and tinylstm's distributions).
+     * bits. Same pivots, same bits, a fifth to a third less time ({@code ./benchmark transport}: 5.6
+     * against 7.5 µs per problem on stories260K's, tinygpt's and tinylstm's distributions).
      *
      * @param costByColumn column-major: the arc from row i to column j costs {@code costByColumn[j * n + i]}
      */
