@@ -84,6 +84,19 @@ PARTIAL_LONG = [0b0000000111, 0b0000111000, 0b0111000000, 0b1000000011, 0b010010
                 0b0000011111, 0b1111100000, 0b1010101010, 0b0101010101, 0b1100110010]
 
 
+# No size whole (as in a bootstrap resample, where every size is drawn with replacement): eight units,
+# ten masks at each of sizes 3, 4 and 6 (one repeated), enough to see every unit; sizes 1, 2, 5 and 7
+# have none, so the chain starts and ends with sizes without samples and two sampled sizes are neighbours.
+N_FREE = 8
+PARTIAL_FREE = [0b10001100, 0b01010001, 0b01011000, 0b00010110, 0b10101000, 0b10100100, 0b10110000,
+                0b01010100, 0b01100010, 0b00001011, 0b10101100, 0b01110001, 0b00101011, 0b01010101,
+                0b11000011, 0b10011010, 0b11001100, 0b00111100, 0b00011101, 0b11000101, 0b11001111,
+                0b11101110, 0b11110110, 0b10011111, 0b10101111, 0b11110101, 0b10111110, 0b11110011,
+                0b11011110, 0b01111110, 0b00010110]
+# Sizes 1 and 5 of six whole and nothing else: a chain of free sizes without a single sample.
+PARTIAL_NONE = []
+
+
 def profile_estimate(rows, lam, n=N):
     z = {b: np.array([(b >> i) & 1 for i in range(n)], dtype=float) for b in rows}
     y = {b: game(b, n) for b in rows}
@@ -148,6 +161,12 @@ def profile_cases():
     phi = profile_estimate(design(N_LONG, PARTIAL_LONG), LAMBDA, N_LONG)
     for i, literal in enumerate(PHI_LONG):
         report.value(f"phiLong[{i}]", phi[i], literal, 1e-10)
+    phi = profile_estimate(PARTIAL_FREE, LAMBDA, N_FREE)
+    for i, literal in enumerate(PHI_FREE):
+        report.value(f"phiFree[{i}]", phi[i], literal, 1e-10)
+    phi = profile_estimate(design(N, PARTIAL_NONE), LAMBDA)
+    for i, literal in enumerate(PHI_NONE):
+        report.value(f"phiNone[{i}]", phi[i], literal, 1e-10)
     return report
 
 
@@ -160,6 +179,8 @@ LITERALS = {
     ('MODIFIED_L2', 7, 30): ['0.8634622087854835', '0.22294498364704324', '0.12211199662610596', '0.12211199662610596', '0.22294498364704324', '0.8634622087854835'],
 }
 PHI_LONG = ['0.543959912186647', '0.16199253471182928', '0.48504792310309025', '0.12146319301762393', '0.3258037295992818', '0.04012053023176321', '0.4323389827743797', '0.04067697814330712', '0.7884546722302324', '0.905804136896533']
+PHI_FREE = ['0.12584041463628398', '0.44367484158684334', '0.06835484465270228', '0.6334124622382695', '0.1327049438166909', '0.3619932908188713', '0.4324670043579734', '0.10711679754886072']
+PHI_NONE = ['0.6877899763033912', '0.8207794915663316', '-0.16646505648246662', '0.15606696521043356', '0.8578583706421252', '0.263805744574119']
 PHI = ['0.6579971221555334', '0.8098092106140271', '-0.11481583112787824', '0.13965363913091844', '0.8335927523193578', '0.2935985987219756']
 
 if __name__ == "__main__":
@@ -170,5 +191,7 @@ if __name__ == "__main__":
                 print(name, n, m, [repr(x) for x in inclusion(n, m, law)])
         print("PHI", [repr(x) for x in profile_estimate(design(), LAMBDA)])
         print("PHI_LONG", [repr(x) for x in profile_estimate(design(N_LONG, PARTIAL_LONG), LAMBDA, N_LONG)])
+        print("PHI_FREE", [repr(x) for x in profile_estimate(PARTIAL_FREE, LAMBDA, N_FREE)])
+        print("PHI_NONE", [repr(x) for x in profile_estimate(design(N, PARTIAL_NONE), LAMBDA)])
         sys.exit(0)
     finish(weights_cases(), profile_cases())

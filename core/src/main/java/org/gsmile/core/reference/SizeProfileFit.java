@@ -155,10 +155,23 @@ public final class SizeProfileFit implements Surrogate {
         return new SurrogateFit(phi, empty, fidelity, 0);
     }
 
-    /** The free sizes' D by block elimination of the normal equations, size by size. */
+    /**
+     * The free sizes' D from the normal equations, a chain of consecutive free sizes at a time. The
+     * equations are block tridiagonal in k: A_k D_k − λ D_{k−1} − λ D_{k+1} = r_k, each A_k an n × n
+     * block. A size with no samples has A_k = α_k I + γ J (α_k = λ × its free or exact neighbours +
+     * the ridge, γ the gauge, J = 11ᵀ/n), and every such matrix acts on the mean over units and on
+     * what is orthogonal to it by two scalars. So each run of sizes without samples is a pair of scalar
+     * tridiagonal systems: it is eliminated in O(n·run) (a Schur complement onto the sampled sizes
+     * either side, of the same form), the sampled sizes are solved by block elimination with those
+     * couplings, and the run's D follow from its ends. The same solution as eliminating every size as a
+     * dense block, in a fraction of the arithmetic: the bootstrap refits one size profile per resample,
+     * and most of the free sizes of the default design have no samples.
+     */
     private void solveFree(double[][] z, double[] y, List<List<Integer>> bySize, double[][] d, boolean[] exact, int n,
                            double scale) {
         double lambda = smoothing(n);
+        double ridge = RIDGE * lambda;
+        double gauge = GAUGE * lambda;
         int k = 1;
         while (k < n) {
             if (exact[k]) {
@@ -169,117 +182,366 @@ public final class SizeProfileFit implements Surrogate {
             while (k < n && !exact[k]) {
                 k++;
             }
-            int last = k - 1;
-            int m = last - first + 1;
-            double[][][] s = new double[m][][];
-            double[][] rhs = new double[m][];
-            for (int b = 0; b < m; b++) {
-                int size = first + b;
-                double[][] a = new double[n][n];
-                double[] r = new double[n];
-                regression(z, y, bySize.get(size), n, scale, a, r);
-                int neighbours = (size > 1 ? 1 : 0) + (size < n - 1 ? 1 : 0);
+            solveChain(z, y, bySize, d, exact, n, scale, first, k - 1, lambda, ridge, gauge);
+        }
+    }
+
+    /** One chain of consecutive free sizes [first, last]; see {@link #solveFree}. */
+    private static void solveChain(double[][] z, double[] y, List<List<Integer>> bySize, double[][] d, boolean[] exact,
+                                   int n, double scale, int first, int last, double lambda, double ridge, double gauge) {
+        int m = last - first + 1;
+        // Each size's diagonal scalar (λ per neighbour, free or exact, plus the ridge) and right-hand side
+        // (λ times an exact neighbour's D).
+        double[] alpha = new double[m];
+        double[][] rhs = new double[m][];
+        List<Integer> sampled = new ArrayList<>();
+        for (int b = 0; b < m; b++) {
+            int size = first + b;
+            alpha[b] = lambda * ((size > 1 ? 1 : 0) + (size < n - 1 ? 1 : 0)) + ridge;
+            double[] r = new double[n];
+            if (size > 1 && exact[size - 1]) {
                 for (int i = 0; i < n; i++) {
-                    // A vanishing ridge keeps the system solvable where nothing pins a direction (a unit no sample
-                    // varied in a chain of sizes with no size observed whole, or two units): such D stay at 0.
-                    a[i][i] += lambda * neighbours + RIDGE * lambda;
+                    r[i] += lambda * d[size - 1][i];
+                }
+            }
+            if (size < n - 1 && exact[size + 1]) {
+                for (int i = 0; i < n; i++) {
+                    r[i] += lambda * d[size + 1][i];
+                }
+            }
+            rhs[b] = r;
+            if (!bySize.get(size).isEmpty()) {
+                sampled.add(b);
+            }
+        }
+        int q = sampled.size();
+        // The sampled sizes' dense blocks, and the couplings between consecutive ones (couple[t] between
+        // sampled t − 1 and t, as the pair of scalars on the orthogonal part and on the mean).
+        double[][][] a = new double[q][][];
+        double[][] r = new double[q][];
+        double[][] couple = new double[q][];
+        for (int t = 0; t < q; t++) {
+            int b = sampled.get(t);
+            double[][] block = new double[n][n];
+            double[] rb = rhs[b].clone();
+            regression(z, y, bySize.get(first + b), n, scale, block, rb);
+            for (int i = 0; i < n; i++) {
+                block[i][i] += alpha[b];
+                for (int j = 0; j < n; j++) {
+                    block[i][j] += gauge / n;
+                }
+            }
+            a[t] = block;
+            r[t] = rb;
+        }
+        // Each run of sizes without samples: from..to (inclusive), between sampled t − 1 (left) and t (right).
+        List<Run> runs = new ArrayList<>();
+        int from = 0;
+        for (int t = 0; t <= q; t++) {
+            int to = t < q ? sampled.get(t) - 1 : m - 1;
+            boolean left = t > 0;
+            boolean right = t < q;
+            if (to >= from) {
+                Run run = new Run(from, to, left, right, alpha, rhs, lambda, gauge, n);
+                runs.add(run);
+                if (left) {
+                    run.addToEnd(a[t - 1], r[t - 1], true);
+                }
+                if (right) {
+                    run.addToEnd(a[t], r[t], false);
+                }
+                if (left && right) {
+                    couple[t] = run.coupling();
+                }
+            } else if (left && right) {
+                couple[t] = new double[] {-lambda, -lambda};
+            }
+            if (t < q) {
+                from = sampled.get(t) + 1;
+            }
+        }
+        // The sampled sizes by block elimination: S_t = A_t − C_t S_{t−1}⁻¹ C_t, y_t = r_t − C_t S_{t−1}⁻¹ y_{t−1};
+        // then x_t = S_t⁻¹ (y_t − C_{t+1} x_{t+1}).
+        double[][][] chol = new double[q][][];
+        double[][] yt = new double[q][];
+        for (int t = 0; t < q; t++) {
+            double[] rt = r[t].clone();
+            if (t > 0) {
+                double[][] inv = inverse(chol[t - 1], n);
+                double[] prev = solve(chol[t - 1], yt[t - 1]);
+                double[] cPrev = apply(couple[t], prev);
+                double[][] cic = applyBothSides(couple[t], inv, n);
+                for (int i = 0; i < n; i++) {
+                    rt[i] -= cPrev[i];
                     for (int j = 0; j < n; j++) {
-                        // A penalty on the mean over units alone, which the exact solution has at 0: it pins the
-                        // common shift (the gauge) and moves nothing else.
-                        a[i][j] += GAUGE * lambda / n;
+                        a[t][i][j] -= cic[i][j];
                     }
                 }
-                if (size > 1 && exact[size - 1]) {
-                    for (int i = 0; i < n; i++) {
-                        r[i] += lambda * d[size - 1][i];
-                    }
-                }
-                if (size < n - 1 && exact[size + 1]) {
-                    for (int i = 0; i < n; i++) {
-                        r[i] += lambda * d[size + 1][i];
-                    }
-                }
-                s[b] = a;
-                rhs[b] = r;
             }
-            // Forward: S_b = A_b − λ² S_{b−1}⁻¹, y_b = r_b + λ S_{b−1}⁻¹ y_{b−1}.
-            double[][][] chol = new double[m][][];
-            double[][] yb = new double[m][];
-            for (int b = 0; b < m; b++) {
-                double[][] a = s[b];
-                double[] r = rhs[b].clone();
-                if (b > 0) {
-                    double[][] inv = inverse(chol[b - 1], n);
-                    double[] prev = solve(chol[b - 1], yb[b - 1]);
-                    for (int i = 0; i < n; i++) {
-                        r[i] += lambda * prev[i];
-                        for (int j = 0; j < n; j++) {
-                            a[i][j] -= lambda * lambda * inv[i][j];
-                        }
-                    }
-                }
-                chol[b] = cholesky(a, n);
-                yb[b] = r;
-            }
-            // Back: x_last = S⁻¹ y_last, x_b = S_b⁻¹ (y_b + λ x_{b+1}).
-            double[] next = null;
-            for (int b = m - 1; b >= 0; b--) {
-                double[] r = yb[b].clone();
-                if (next != null) {
-                    for (int i = 0; i < n; i++) {
-                        r[i] += lambda * next[i];
-                    }
-                }
-                double[] x = solve(chol[b], r);
-                d[first + b] = x;
-                next = x;
-            }
-            // The exact solution sums to 0 over units at every size (the data cannot see a common shift and
-            // the fixed neighbours sum to 0); remove the rounding, so that the scores add up exactly.
-            for (int b = 0; b < m; b++) {
-                double mean = Arrays.stream(d[first + b]).average().orElse(0);
+            chol[t] = cholesky(a[t], n);
+            yt[t] = rt;
+        }
+        double[][] x = new double[q][];
+        for (int t = q - 1; t >= 0; t--) {
+            double[] rt = yt[t].clone();
+            if (t + 1 < q) {
+                double[] c = apply(couple[t + 1], x[t + 1]);
                 for (int i = 0; i < n; i++) {
-                    d[first + b][i] -= mean;
+                    rt[i] -= c[i];
                 }
+            }
+            x[t] = solve(chol[t], rt);
+            d[first + sampled.get(t)] = x[t];
+        }
+        for (Run run : runs) {
+            int left = run.from - 1;
+            int right = run.to + 1;
+            double[] xl = left >= 0 && run.left ? d[first + left] : null;
+            double[] xr = right < m && run.right ? d[first + right] : null;
+            for (int b = run.from; b <= run.to; b++) {
+                d[first + b] = run.solution(b, xl, xr);
+            }
+        }
+        // The exact solution sums to 0 over units at every size (the data cannot see a common shift and
+        // the fixed neighbours sum to 0); remove the rounding, so that the scores add up exactly.
+        for (int b = 0; b < m; b++) {
+            double mean = mean(d[first + b]);
+            for (int i = 0; i < n; i++) {
+                d[first + b][i] -= mean;
             }
         }
     }
 
     /**
+     * A run of consecutive sizes without samples, from..to of its chain: for each of the two parts of
+     * a vector (orthogonal to 1, and along 1) the run's tridiagonal system T (diagonal α_k, plus γ on the
+     * mean; −λ beside it) and its solutions for the right-hand sides' part, and for a unit pull from
+     * either end (λ times the sampled neighbour's D enters the first or last equation).
+     */
+    private static final class Run {
+        final int from;
+        final int to;
+        final boolean left;
+        final boolean right;
+        final double lambda;
+        final int n;
+        /** [part][k]: T⁻¹e_first and T⁻¹e_last, per part (0: orthogonal to 1, 1: the mean). */
+        final double[][] fromLeft;
+        final double[][] fromRight;
+        /** T⁻¹ applied to the run's right-hand sides, by size: the part orthogonal to 1 plus the mean's. */
+        final double[][] constant;
+
+        Run(int from, int to, boolean left, boolean right, double[] alpha, double[][] rhs, double lambda, double gauge,
+            int n) {
+            this.from = from;
+            this.to = to;
+            this.left = left;
+            this.right = right;
+            this.lambda = lambda;
+            this.n = n;
+            int len = to - from + 1;
+            fromLeft = new double[2][];
+            fromRight = new double[2][];
+            double[][][] parts = new double[2][len][];
+            for (int part = 0; part < 2; part++) {
+                double[] diag = new double[len];
+                for (int b = 0; b < len; b++) {
+                    diag[b] = alpha[from + b] + (part == 1 ? gauge : 0);
+                }
+                double[] e1 = new double[len];
+                double[] eL = new double[len];
+                e1[0] = 1;
+                eL[len - 1] = 1;
+                fromLeft[part] = tridiagonal(diag, lambda, e1);
+                fromRight[part] = tridiagonal(diag, lambda, eL);
+                // The right-hand sides' part, one unit at a time (columns of an len x n system).
+                double[][] c = new double[len][n];
+                for (int b = 0; b < len; b++) {
+                    double[] v = rhs[from + b];
+                    double mean = mean(v);
+                    for (int i = 0; i < n; i++) {
+                        c[b][i] = part == 1 ? mean : v[i] - mean;
+                    }
+                }
+                parts[part] = tridiagonalColumns(diag, lambda, c, n);
+            }
+            constant = new double[len][n];
+            for (int b = 0; b < len; b++) {
+                for (int i = 0; i < n; i++) {
+                    constant[b][i] = parts[0][b][i] + parts[1][b][i];
+                }
+            }
+        }
+
+        /** The Schur complement onto the sampled neighbour at the run's first (atLeft) or last end. */
+        void addToEnd(double[][] a, double[] r, boolean atLeft) {
+            int end = atLeft ? 0 : to - from;
+            double perp = lambda * lambda * (atLeft ? fromLeft[0][end] : fromRight[0][end]);
+            double mean = lambda * lambda * (atLeft ? fromLeft[1][end] : fromRight[1][end]);
+            for (int i = 0; i < n; i++) {
+                a[i][i] -= perp;
+                for (int j = 0; j < n; j++) {
+                    a[i][j] -= (mean - perp) / n;
+                }
+                r[i] += lambda * constant[end][i];
+            }
+        }
+
+        /** The coupling the run leaves between its two sampled neighbours: −λ² (T⁻¹)_{first,last} per part. */
+        double[] coupling() {
+            int last = to - from;
+            return new double[] {-lambda * lambda * fromLeft[0][last], -lambda * lambda * fromLeft[1][last]};
+        }
+
+        /** D at size b of the chain, from the sampled neighbours' D (null where there is none). */
+        double[] solution(int b, double[] xl, double[] xr) {
+            int at = b - from;
+            double[] out = constant[at].clone();
+            addPull(out, xl, fromLeft, at);
+            addPull(out, xr, fromRight, at);
+            return out;
+        }
+
+        private void addPull(double[] out, double[] x, double[][] pull, int at) {
+            if (x == null) {
+                return;
+            }
+            double mean = mean(x);
+            for (int i = 0; i < n; i++) {
+                out[i] += lambda * (pull[0][at] * (x[i] - mean) + pull[1][at] * mean);
+            }
+        }
+    }
+
+    /** The solution of the symmetric tridiagonal system (diagonal diag, −off beside it) for one right-hand side. */
+    private static double[] tridiagonal(double[] diag, double off, double[] b) {
+        double[][] columns = new double[b.length][1];
+        for (int k = 0; k < b.length; k++) {
+            columns[k][0] = b[k];
+        }
+        double[][] x = tridiagonalColumns(diag, off, columns, 1);
+        double[] out = new double[b.length];
+        for (int k = 0; k < b.length; k++) {
+            out[k] = x[k][0];
+        }
+        return out;
+    }
+
+    /** Thomas' algorithm on {@code width} right-hand sides at once: b[k][0..width). */
+    private static double[][] tridiagonalColumns(double[] diag, double off, double[][] b, int width) {
+        int len = diag.length;
+        double[] c = new double[len];
+        double[][] x = new double[len][width];
+        double pivot = diag[0];
+        for (int i = 0; i < width; i++) {
+            x[0][i] = b[0][i] / pivot;
+        }
+        for (int k = 1; k < len; k++) {
+            c[k - 1] = -off / pivot;
+            pivot = diag[k] + off * c[k - 1];
+            for (int i = 0; i < width; i++) {
+                x[k][i] = (b[k][i] + off * x[k - 1][i]) / pivot;
+            }
+        }
+        for (int k = len - 2; k >= 0; k--) {
+            for (int i = 0; i < width; i++) {
+                x[k][i] -= c[k] * x[k + 1][i];
+            }
+        }
+        return x;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** (c_perp (I − J) + c_mean J) v. */
+    private static double[] apply(double[] coupling, double[] v) {
+        double mean = mean(v);
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = coupling[0] * (v[i] - mean) + coupling[1] * mean;
+        }
+        return out;
+    }
+
+    /** C M C for C = c_perp (I − J) + c_mean J and a symmetric M. */
+    private static double[][] applyBothSides(double[] coupling, double[][] m, int n) {
+        double[][] left = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += m[i][j];
+            }
+            mean /= n;
+            for (int i = 0; i < n; i++) {
+                left[i][j] = coupling[0] * (m[i][j] - mean) + coupling[1] * mean;
+            }
+        }
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double mean = 0;
+            for (int j = 0; j < n; j++) {
+                mean += left[i][j];
+            }
+            mean /= n;
+            for (int j = 0; j < n; j++) {
+                out[i][j] = coupling[0] * (left[i][j] - mean) + coupling[1] * mean;
+            }
+        }
+        return out;
+    }
+
+    /**
      * The normal equations of one size's samples in D: with the samples and their values centred
-     * within the size (which removes c_k), a = s²·ZᵀZ and r = s·Zᵀy for s = (n−1)/n.
+     * within the size (which removes c_k), a = s²·ZᵀZ and r = s·Zᵀy for s = (n−1)/n. Summed over each
+     * row's units that are kept (a size-k mask has k of them, so a row costs k², not n²), with the
+     * centring of Z applied once: Σ (z − z̄)(z − z̄)ᵀ = Σ zzᵀ − N z̄z̄ᵀ, and Σ (z − z̄)(y − ȳ) = Σ z(y − ȳ).
      */
     private static void regression(double[][] z, double[] y, List<Integer> rows, int n, double scale, double[][] a,
                                    double[] r) {
         if (rows.isEmpty()) {
             return;
         }
-        double[] meanZ = new double[n];
+        int count = rows.size();
+        double[] sumZ = new double[n];
         double meanY = 0;
         for (int row : rows) {
             for (int i = 0; i < n; i++) {
-                meanZ[i] += z[row][i];
+                sumZ[i] += z[row][i];
             }
             meanY += y[row];
         }
-        for (int i = 0; i < n; i++) {
-            meanZ[i] /= rows.size();
-        }
-        meanY /= rows.size();
-        double[] c = new double[n];
+        meanY /= count;
+        double[][] zz = new double[n][n];
+        int[] kept = new int[n];
         for (int row : rows) {
+            double[] zr = z[row];
+            int nonZero = 0;
             for (int i = 0; i < n; i++) {
-                c[i] = z[row][i] - meanZ[i];
+                if (zr[i] != 0) {
+                    kept[nonZero++] = i;
+                }
             }
             double dy = y[row] - meanY;
-            for (int i = 0; i < n; i++) {
-                if (c[i] == 0) {
-                    continue;
+            for (int p = 0; p < nonZero; p++) {
+                int i = kept[p];
+                r[i] += scale * zr[i] * dy;
+                double[] zi = zz[i];
+                for (int q = 0; q < nonZero; q++) {
+                    int j = kept[q];
+                    zi[j] += zr[i] * zr[j];
                 }
-                r[i] += scale * c[i] * dy;
-                for (int j = 0; j < n; j++) {
-                    a[i][j] += scale * scale * c[i] * c[j];
-                }
+            }
+        }
+        double s2 = scale * scale;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] += s2 * (zz[i][j] - sumZ[i] * sumZ[j] / count);
             }
         }
     }

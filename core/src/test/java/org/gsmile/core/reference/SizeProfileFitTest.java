@@ -26,6 +26,22 @@ class SizeProfileFitTest {
             0.12146319301762393, 0.3258037295992818, 0.04012053023176321, 0.4323389827743797, 0.04067697814330712,
             0.7884546722302324, 0.905804136896533};
 
+    /**
+     * Eight units and no size whole, as in a bootstrap resample: ten masks at each of sizes 3, 4 and 6 (one
+     * repeated), enough to see every unit, so the chain of free sizes starts and ends with sizes without
+     * samples and two sampled sizes are neighbours.
+     */
+    static final int[] PARTIAL_FREE = {0b10001100, 0b01010001, 0b01011000, 0b00010110, 0b10101000, 0b10100100,
+            0b10110000, 0b01010100, 0b01100010, 0b00001011, 0b10101100, 0b01110001, 0b00101011, 0b01010101,
+            0b11000011, 0b10011010, 0b11001100, 0b00111100, 0b00011101, 0b11000101, 0b11001111, 0b11101110,
+            0b11110110, 0b10011111, 0b10101111, 0b11110101, 0b10111110, 0b11110011, 0b11011110, 0b01111110,
+            0b00010110};
+    static final double[] PHI_FREE = {0.12584041463628398, 0.44367484158684334, 0.06835484465270228,
+            0.6334124622382695, 0.1327049438166909, 0.3619932908188713, 0.4324670043579734, 0.10711679754886072};
+    /** Sizes 1 and 5 of six whole and nothing else: free sizes without a single sample. */
+    static final double[] PHI_NONE = {0.6877899763033912, 0.8207794915663316, -0.16646505648246662,
+            0.15606696521043356, 0.8578583706421252, 0.263805744574119};
+
     /** The game of the reference script: sin(1.3·bits + 0.7)·(1 + |S|)/6 + 0.05·|S|². */
     static double game(int bits) {
         return game(bits, N);
@@ -86,6 +102,22 @@ class SizeProfileFitTest {
         Rows r = Rows.of(10, design(10, PARTIAL_LONG), b -> game(b, 10));
         SurrogateFit fit = new SizeProfileFit(3.0).fit(r.z(), r.y(), r.w());
         assertArrayEquals(PHI_LONG, fit.coefficients(), 1e-10);
+    }
+
+    @Test
+    void matchesTheDenseSolutionWithNoSizeWhole() {
+        List<Integer> sets = new ArrayList<>();
+        for (int b : PARTIAL_FREE) {
+            sets.add(b);
+        }
+        Rows r = Rows.of(8, sets, b -> game(b, 8));
+        assertArrayEquals(PHI_FREE, new SizeProfileFit().fit(r.z(), r.y(), r.w()).coefficients(), 1e-10);
+    }
+
+    @Test
+    void matchesTheDenseSolutionWithNoSampleInTheFreeSizes() {
+        Rows r = Rows.of(N, design(N, new int[0]), SizeProfileFitTest::game);
+        assertArrayEquals(PHI_NONE, new SizeProfileFit().fit(r.z(), r.y(), r.w()).coefficients(), 1e-10);
     }
 
     @Test
