@@ -31,8 +31,9 @@ import org.gsmile.core.surrogate.SurrogateFit;
  * <pre>  Σ_samples (v(S) − c_k − z·θ_k)² + λ Σᵢ Σ_k (D_{i,k+1} − D_{i,k})²</pre>
  * with the exact sizes held fixed. Between observed sizes this interpolates D linearly in k; at a
  * size with a few samples it is the within-size regression pulled towards its neighbours (a ridge
- * towards the interpolation). The system is block tridiagonal in k with one n × n block per size,
- * solved in O(n⁴) by block elimination, so it stays cheap on long prompts.
+ * towards the interpolation). The system is block tridiagonal in k with one n × n block per size; the
+ * sizes without samples are eliminated in closed form and the sampled ones by block elimination (see
+ * {@link #solveFree}), O(n³) per sampled size, so it stays cheap on long prompts.
  *
  * <p>Why this rather than the Shapley-kernel regression: on TinyStories prompts the size profile of
  * a word's effect changes sharply over the first few sizes (a word next to one or two others acts
