@@ -470,29 +470,20 @@ public final class SizeProfileFit implements Surrogate {
         return out;
     }
 
-    /** C M C for C = c_perp (I − J) + c_mean J and a symmetric M. */
+    /** C M C for C = c_perp (I − J) + c_mean J and a symmetric M: C applied to each row, then to each column. */
     private static double[][] applyBothSides(double[] coupling, double[][] m, int n) {
-        double[][] left = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += m[i][j];
-            }
-            mean /= n;
-            for (int i = 0; i < n; i++) {
-                left[i][j] = coupling[0] * (m[i][j] - mean) + coupling[1] * mean;
-            }
-        }
-        double[][] out = new double[n][n];
+        double[][] mc = new double[n][];
         for (int i = 0; i < n; i++) {
-            double mean = 0;
-            for (int j = 0; j < n; j++) {
-                mean += left[i][j];
+            mc[i] = apply(coupling, m[i]);
+        }
+        // C M C is symmetric, so its row j is its column j: C times column j of M C.
+        double[][] out = new double[n][];
+        double[] column = new double[n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                column[i] = mc[i][j];
             }
-            mean /= n;
-            for (int j = 0; j < n; j++) {
-                out[i][j] = coupling[0] * (left[i][j] - mean) + coupling[1] * mean;
-            }
+            out[j] = apply(coupling, column);
         }
         return out;
     }
