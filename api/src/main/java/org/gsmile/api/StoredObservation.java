@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.gsmile.core.distance.OutputDistance;
@@ -102,6 +103,7 @@ final class StoredObservation {
         private O original;
         private int preparation;
         private int hits;
+        private final AtomicLong afterModel = new AtomicLong();
 
         Stored(Observation<O> inner, ObservationStore store, String context, String prompt) {
             this.inner = inner;
@@ -205,39 +207,56 @@ final class StoredObservation {
             // measure the shifts, and the next calls (of this explanation or another) would wait on
             // distances as if on the model. The parallel stream below adds the common pool's threads.
             return m.observe(ask).thenApplyAsync(got -> {
-                O base;
-                synchronized (this) {
-                    if (needOriginal) {
-                        original = got.get(0);
-                    }
-                    base = original;
+                long start = System.nanoTime();
+                try {
+                    return measure(got, m, needOriginal, missing, keys, out, prompts.size());
+                } finally {
+                    afterModel.addAndGet(System.nanoTime() - start);
                 }
-                if (base == null) {
-                    // The explainer reports the unobservable original; every shift is unknown without it.
-                    return java.util.Arrays.asList(new ObservationStore.Shift[prompts.size()]);
-                }
-                List<Map.Entry<String, List<Integer>>> asked = new ArrayList<>(missing.entrySet());
-                int offset = needOriginal ? 1 : 0;
-                ObservationStore.Shift[] measured = new ObservationStore.Shift[asked.size()];
-                // Distances are most of the time outside the model (exact transport): one per core.
-                ToDoubleFunction<O> fromBase = inner.distance().from(base);
-                IntStream.range(0, measured.length).parallel().forEach(j -> {
-                    O o = got.get(offset + j);
-                    double d = o == null ? Double.NaN : fromBase.applyAsDouble(o);
-                    measured[j] = Double.isFinite(d) ? new ObservationStore.Shift(d, m.describe(o)) : null;
-                });
-                Map<String, ObservationStore.Shift> fresh = new LinkedHashMap<>();
-                for (int j = 0; j < measured.length; j++) {
-                    if (measured[j] != null) {
-                        fresh.put(keys.get(asked.get(j).getKey()), measured[j]);
-                    }
-                    for (int i : asked.get(j).getValue()) {
-                        out[i] = measured[j];
-                    }
-                }
-                store.putShifts(fresh);
-                return java.util.Arrays.asList(out);
             }, SHIFTS);
+        }
+
+        /** The shifts of what the model answered, stored, and the whole answer in the order asked. */
+        private List<ObservationStore.Shift> measure(List<O> got, OutputProbe.Prepared<O> m, boolean needOriginal,
+                                                     Map<String, List<Integer>> missing, Map<String, String> keys,
+                                                     ObservationStore.Shift[] out, int count) {
+            O base;
+            synchronized (this) {
+                if (needOriginal) {
+                    original = got.get(0);
+                }
+                base = original;
+            }
+            if (base == null) {
+                // The explainer reports the unobservable original; every shift is unknown without it.
+                return java.util.Arrays.asList(new ObservationStore.Shift[count]);
+            }
+            List<Map.Entry<String, List<Integer>>> asked = new ArrayList<>(missing.entrySet());
+            int offset = needOriginal ? 1 : 0;
+            ObservationStore.Shift[] measured = new ObservationStore.Shift[asked.size()];
+            // Distances are most of the time outside the model (exact transport): one per core.
+            ToDoubleFunction<O> fromBase = inner.distance().from(base);
+            IntStream.range(0, measured.length).parallel().forEach(j -> {
+                O o = got.get(offset + j);
+                double d = o == null ? Double.NaN : fromBase.applyAsDouble(o);
+                measured[j] = Double.isFinite(d) ? new ObservationStore.Shift(d, m.describe(o)) : null;
+            });
+            Map<String, ObservationStore.Shift> fresh = new LinkedHashMap<>();
+            for (int j = 0; j < measured.length; j++) {
+                if (measured[j] != null) {
+                    fresh.put(keys.get(asked.get(j).getKey()), measured[j]);
+                }
+                for (int i : asked.get(j).getValue()) {
+                    out[i] = measured[j];
+                }
+            }
+            store.putShifts(fresh);
+            return java.util.Arrays.asList(out);
+        }
+
+        @Override
+        public long afterModelNanos() {
+            return afterModel.get();
         }
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The shifts of a stored observation are measured off the model's threads: a model that completes its
  * futures on its own threads (as the in-process and ONNX backends do) would otherwise spend them on
- * exact transport, and the calls waiting for those threads would count that time as the model's.
+ * exact transport, and the calls waiting for those threads would count that time as the model's. The
+ * time they take is reported, so that the explainer counts it outside the model.
  */
 class StoredObservationThreadsTest {
 
@@ -61,11 +62,14 @@ class StoredObservationThreadsTest {
             BlackBoxModel model = () -> new ModelInfo("fake", "0", 100);
             Observation<ObservationStore.Shift> stored = StoredObservation.wrap(new Observation<>(probe, length),
                     new MemoryObservationStore(), model, "length");
-            List<ObservationStore.Shift> got = stored.probe().prepare("a b c").observe(List.of("a b", "a")).join();
+            OutputProbe.Prepared<ObservationStore.Shift> prepared = stored.probe().prepare("a b c");
+            List<ObservationStore.Shift> got = prepared.observe(List.of("a b", "a")).join();
             assertEquals(2.0, got.get(0).delta());
             assertEquals(4.0, got.get(1).delta());
             assertFalse(measuredOn.isEmpty());
             assertTrue(measuredOn.stream().noneMatch("the-model"::equals), "measured on " + measuredOn);
+            // The explainer counts that time outside the model.
+            assertTrue(prepared.afterModelNanos() > 0);
         } finally {
             modelThread.shutdownNow();
         }

@@ -115,8 +115,9 @@ public final class HierarchicalExplainer implements PromptExplainer {
             List<String> fresh = prompts.stream().distinct().filter(p -> !delta.containsKey(p)).toList();
             if (!fresh.isEmpty()) {
                 long t0 = System.nanoTime();
+                long probeBefore = probe.afterModelNanos();
                 List<O> got = Futures.join(probe.observe(fresh));
-                modelNanos += System.nanoTime() - t0;
+                modelNanos += System.nanoTime() - t0 - (probe.afterModelNanos() - probeBefore);
                 if (original == null) {
                     original = got.get(0);
                     if (original == null) {

@@ -57,5 +57,14 @@ public interface OutputProbe<O> {
         default int storeHits() {
             return 0;
         }
+
+        /**
+         * Wall time this probe's {@link #observe} futures spent after the model had answered, so far: work of
+         * the probe's own (a stored observation measures its shifts there), which an explainer timing the
+         * futures counts outside the model, not in it.
+         */
+        default long afterModelNanos() {
+            return 0;
+        }
     }
 }

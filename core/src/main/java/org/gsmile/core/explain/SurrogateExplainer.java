@@ -141,8 +141,9 @@ public final class SurrogateExplainer implements PromptExplainer {
             }
             if (!fresh.isEmpty()) {
                 t0 = System.nanoTime();
+                long probeBefore = probe.afterModelNanos();
                 List<O> got = Futures.join(probe.observe(fresh));
-                modelNanos += System.nanoTime() - t0;
+                modelNanos += System.nanoTime() - t0 - (probe.afterModelNanos() - probeBefore);
                 if (got.size() != fresh.size()) {
                     throw new IllegalStateException("probe returned " + got.size() + " observations for " + fresh.size() + " prompts");
                 }
