@@ -35,6 +35,10 @@ final class StoredObservation {
     /** Bump when what a shift means changes (a distance's definition, its top-k): old keys then miss. */
     private static final String VERSION = "1";
     /** Where shifts are measured once the model has answered: daemon threads made as needed, idle ones reused. */
+    /** The fewest prompts in one part of a batch (two ONNX batches at the default batch of 8); see observeInParts. */
+    private static final int PART = 16;
+    /** The most parts a batch is asked in: the last part's shifts are what is left when the model is done. */
+    private static final int PARTS = 4;
     private static final ExecutorService SHIFTS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "gsmile-shifts");
         thread.setDaemon(true);
@@ -203,55 +207,88 @@ final class StoredObservation {
                 ask.add(prompt);
             }
             ask.addAll(missing.keySet());
-            // On a thread of its own: the model completes its future on its threads, which would otherwise
-            // measure the shifts, and the next calls (of this explanation or another) would wait on
-            // distances as if on the model. The parallel stream below adds the common pool's threads.
-            return m.observe(ask).thenApplyAsync(got -> {
-                long start = System.nanoTime();
-                try {
-                    return measure(got, m, needOriginal, missing, keys, out, prompts.size());
-                } finally {
-                    afterModel.addAndGet(System.nanoTime() - start);
-                }
-            }, SHIFTS);
+            return observeInParts(m, ask, needOriginal, missing, keys, out, prompts.size());
         }
 
-        /** The shifts of what the model answered, stored, and the whole answer in the order asked. */
-        private List<ObservationStore.Shift> measure(List<O> got, OutputProbe.Prepared<O> m, boolean needOriginal,
-                                                     Map<String, List<Integer>> missing, Map<String, String> keys,
-                                                     ObservationStore.Shift[] out, int count) {
-            O base;
-            synchronized (this) {
-                if (needOriginal) {
-                    original = got.get(0);
-                }
-                base = original;
-            }
-            if (base == null) {
-                // The explainer reports the unobservable original; every shift is unknown without it.
-                return java.util.Arrays.asList(new ObservationStore.Shift[count]);
-            }
+        /**
+         * Asks the model in parts of {@link #PART} prompts or more (at most {@link #PARTS} of them), and
+         * measures each part's shifts as soon as it is answered, while the model answers the rest: only
+         * the last part's shifts are left once the model is done. Each part's shifts are measured on a
+         * thread of its own: the model completes its futures on its threads, which would otherwise
+         * measure them, and the next calls (of this explanation or another) would wait on distances as
+         * if on the model. A part's shifts need the original's observation, which the first part holds
+         * when it is asked.
+         */
+        private CompletableFuture<List<ObservationStore.Shift>> observeInParts(
+                OutputProbe.Prepared<O> m, List<String> ask, boolean needOriginal, Map<String, List<Integer>> missing,
+                Map<String, String> keys, ObservationStore.Shift[] out, int count) {
             List<Map.Entry<String, List<Integer>>> asked = new ArrayList<>(missing.entrySet());
             int offset = needOriginal ? 1 : 0;
-            ObservationStore.Shift[] measured = new ObservationStore.Shift[asked.size()];
+            int part = Math.max(PART, -Math.floorDiv(-ask.size(), PARTS));
+            // When the last part's answer arrived: what follows it is the only measuring the model does not cover.
+            AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
+            List<CompletableFuture<List<O>>> answers = new ArrayList<>();
+            for (int from = 0; from < ask.size(); from += part) {
+                answers.add(m.observe(ask.subList(from, Math.min(from + part, ask.size()))).thenApply(got -> {
+                    lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+                    return got;
+                }));
+            }
+            CompletableFuture<O> base = needOriginal ? answers.get(0).thenApply(got -> {
+                synchronized (this) {
+                    original = got.get(0);
+                    return original;
+                }
+            }) : CompletableFuture.completedFuture(original);
+            // The distance from the original, prepared once for every part (the token distance finds the
+            // original's top-k there); absent when the original could not be observed.
+            CompletableFuture<Optional<ToDoubleFunction<O>>> fromBase = base.thenApply(b -> b == null
+                    ? Optional.empty() : Optional.of(inner.distance().from(b)));
+            List<CompletableFuture<Void>> measured = new ArrayList<>(answers.size());
+            for (int k = 0; k < answers.size(); k++) {
+                // Prompts [from, to) of ask: the missing prompts from - offset on (the original is not one of them).
+                int from = Math.max(0, k * part - offset);
+                int to = Math.min(asked.size(), (k + 1) * part - offset);
+                measured.add(answers.get(k).thenCombineAsync(fromBase, (got, distance) -> {
+                    distance.ifPresent(d -> measure(got, d, m, asked, from, to, keys, out));
+                    return null;
+                }, SHIFTS));
+            }
+            return CompletableFuture.allOf(measured.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                afterModel.addAndGet(Math.max(0, System.nanoTime() - lastAnswer.get()));
+                // The explainer reports the unobservable original; every shift is unknown without it.
+                return fromBase.join().isEmpty() ? java.util.Arrays.asList(new ObservationStore.Shift[count])
+                        : java.util.Arrays.asList(out);
+            });
+        }
+
+        /**
+         * The shifts of the missing prompts [from, to) from one part's answer (the last to − from of its
+         * entries: the first part's answer begins with the original's when it was asked), stored, and
+         * written to their places in {@code out}.
+         */
+        private void measure(List<O> got, ToDoubleFunction<O> fromBase, OutputProbe.Prepared<O> m,
+                             List<Map.Entry<String, List<Integer>>> asked, int from, int to, Map<String, String> keys,
+                             ObservationStore.Shift[] out) {
+            ObservationStore.Shift[] measured = new ObservationStore.Shift[to - from];
             // Distances are most of the time outside the model (exact transport): one per core.
-            ToDoubleFunction<O> fromBase = inner.distance().from(base);
+            int skip = got.size() - measured.length;
             IntStream.range(0, measured.length).parallel().forEach(j -> {
-                O o = got.get(offset + j);
+                O o = got.get(skip + j);
                 double d = o == null ? Double.NaN : fromBase.applyAsDouble(o);
                 measured[j] = Double.isFinite(d) ? new ObservationStore.Shift(d, m.describe(o)) : null;
             });
             Map<String, ObservationStore.Shift> fresh = new LinkedHashMap<>();
             for (int j = 0; j < measured.length; j++) {
+                Map.Entry<String, List<Integer>> e = asked.get(from + j);
                 if (measured[j] != null) {
-                    fresh.put(keys.get(asked.get(j).getKey()), measured[j]);
+                    fresh.put(keys.get(e.getKey()), measured[j]);
                 }
-                for (int i : asked.get(j).getValue()) {
+                for (int i : e.getValue()) {
                     out[i] = measured[j];
                 }
             }
             store.putShifts(fresh);
-            return java.util.Arrays.asList(out);
         }
 
         @Override
