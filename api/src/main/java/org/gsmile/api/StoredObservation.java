@@ -34,11 +34,11 @@ import org.gsmile.core.model.BlackBoxModel;
 final class StoredObservation {
     /** Bump when what a shift means changes (a distance's definition, its top-k): old keys then miss. */
     private static final String VERSION = "1";
-    /** Where shifts are measured once the model has answered: daemon threads made as needed, idle ones reused. */
     /** The fewest prompts in one part of a batch (two ONNX batches at the default batch of 8); see observeInParts. */
     private static final int PART = 16;
     /** The most parts a batch is asked in: the last part's shifts are what is left when the model is done. */
     private static final int PARTS = 4;
+    /** Where shifts are measured once the model has answered: daemon threads made as needed, idle ones reused. */
     private static final ExecutorService SHIFTS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "gsmile-shifts");
         thread.setDaemon(true);
@@ -194,20 +194,20 @@ final class StoredObservation {
             }
             OutputProbe.Prepared<O> m;
             List<String> ask = new ArrayList<>();
-            boolean needOriginal;
+            O known;
             synchronized (this) {
                 if (model == null) {
                     model = inner.probe().resume(baseline);
                     preparation += model.preparationCalls();
                 }
                 m = model;
-                needOriginal = original == null;
+                known = original;
             }
-            if (needOriginal) {
+            if (known == null) {
                 ask.add(prompt);
             }
             ask.addAll(missing.keySet());
-            return observeInParts(m, ask, needOriginal, missing, keys, out, prompts.size());
+            return observeInParts(m, ask, known, missing, keys, out, prompts.size());
         }
 
         /**
@@ -216,14 +216,14 @@ final class StoredObservation {
          * the last part's shifts are left once the model is done. Each part's shifts are measured on a
          * thread of its own: the model completes its futures on its threads, which would otherwise
          * measure them, and the next calls (of this explanation or another) would wait on distances as
-         * if on the model. A part's shifts need the original's observation, which the first part holds
-         * when it is asked.
+         * if on the model. A part's shifts need the original's observation: {@code known}, or, when it
+         * is null, the first entry of the first part's answer.
          */
         private CompletableFuture<List<ObservationStore.Shift>> observeInParts(
-                OutputProbe.Prepared<O> m, List<String> ask, boolean needOriginal, Map<String, List<Integer>> missing,
+                OutputProbe.Prepared<O> m, List<String> ask, O known, Map<String, List<Integer>> missing,
                 Map<String, String> keys, ObservationStore.Shift[] out, int count) {
             List<Map.Entry<String, List<Integer>>> asked = new ArrayList<>(missing.entrySet());
-            int offset = needOriginal ? 1 : 0;
+            int offset = known == null ? 1 : 0;
             int part = Math.max(PART, -Math.floorDiv(-ask.size(), PARTS));
             // When the last part's answer arrived: what follows it is the only measuring the model does not cover.
             AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
@@ -234,12 +234,13 @@ final class StoredObservation {
                     return got;
                 }));
             }
-            CompletableFuture<O> base = needOriginal ? answers.get(0).thenApply(got -> {
-                synchronized (this) {
-                    original = got.get(0);
-                    return original;
-                }
-            }) : CompletableFuture.completedFuture(original);
+            CompletableFuture<O> base = known != null ? CompletableFuture.completedFuture(known)
+                    : answers.get(0).thenApply(got -> {
+                        synchronized (this) {
+                            original = got.get(0);
+                            return original;
+                        }
+                    });
             // The distance from the original, prepared once for every part (the token distance finds the
             // original's top-k there); absent when the original could not be observed.
             CompletableFuture<Optional<ToDoubleFunction<O>>> fromBase = base.thenApply(b -> b == null
