@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.explain.Baseline;
+import org.gsmile.core.explain.MeasuredInParts;
 import org.gsmile.core.explain.Observation;
 import org.gsmile.core.explain.OutputProbe;
 import org.gsmile.core.model.BlackBoxModel;
@@ -34,17 +34,6 @@ import org.gsmile.core.model.BlackBoxModel;
 final class StoredObservation {
     /** Bump when what a shift means changes (a distance's definition, its top-k): old keys then miss. */
     private static final String VERSION = "1";
-    /** The fewest prompts in one part of a batch (two ONNX batches at the default batch of 8); see observeInParts. */
-    private static final int PART = 16;
-    /** The most parts a batch is asked in: the last part's shifts are what is left when the model is done. */
-    private static final int PARTS = 4;
-    /** Where shifts are measured once the model has answered: daemon threads made as needed, idle ones reused. */
-    private static final ExecutorService SHIFTS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "gsmile-shifts");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private StoredObservation() {
     }
 
@@ -211,12 +200,8 @@ final class StoredObservation {
         }
 
         /**
-         * Asks the model in parts of {@link #PART} prompts or more (at most {@link #PARTS} of them), and
-         * measures each part's shifts as soon as it is answered, while the model answers the rest: only
-         * the last part's shifts are left once the model is done. Each part's shifts are measured on a
-         * thread of its own: the model completes its futures on its threads, which would otherwise
-         * measure them, and the next calls (of this explanation or another) would wait on distances as
-         * if on the model. A part's shifts need the original's observation: {@code known}, or, when it
+         * Asks the model in parts and measures each part's shifts as soon as it is answered
+         * ({@link MeasuredInParts}). The shifts need the original's observation: {@code known}, or, when it
          * is null, the first entry of the first part's answer.
          */
         private CompletableFuture<List<ObservationStore.Shift>> observeInParts(
@@ -224,58 +209,43 @@ final class StoredObservation {
                 Map<String, String> keys, ObservationStore.Shift[] out, int count) {
             List<Map.Entry<String, List<Integer>>> asked = new ArrayList<>(missing.entrySet());
             int offset = known == null ? 1 : 0;
-            int part = Math.max(PART, -Math.floorDiv(-ask.size(), PARTS));
-            // When the last part's answer arrived: what follows it is the only measuring the model does not cover.
-            AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
-            List<CompletableFuture<List<O>>> answers = new ArrayList<>();
-            for (int from = 0; from < ask.size(); from += part) {
-                answers.add(m.observe(ask.subList(from, Math.min(from + part, ask.size()))).thenApply(got -> {
-                    lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
-                    return got;
-                }));
-            }
-            CompletableFuture<O> base = known != null ? CompletableFuture.completedFuture(known)
-                    : answers.get(0).thenApply(got -> {
-                        synchronized (this) {
-                            original = got.get(0);
-                            return original;
-                        }
-                    });
             // The distance from the original, prepared once for every part (the token distance finds the
-            // original's top-k there); absent when the original could not be observed.
-            CompletableFuture<Optional<ToDoubleFunction<O>>> fromBase = base.thenApply(b -> b == null
-                    ? Optional.empty() : Optional.of(inner.distance().from(b)));
-            List<CompletableFuture<Void>> measured = new ArrayList<>(answers.size());
-            for (int k = 0; k < answers.size(); k++) {
-                // Prompts [from, to) of ask: the missing prompts from - offset on (the original is not one of them).
-                int from = Math.max(0, k * part - offset);
-                int to = Math.min(asked.size(), (k + 1) * part - offset);
-                measured.add(answers.get(k).thenCombineAsync(fromBase, (got, distance) -> {
-                    distance.ifPresent(d -> measure(got, d, m, asked, from, to, keys, out));
-                    return null;
-                }, SHIFTS));
-            }
-            return CompletableFuture.allOf(measured.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                afterModel.addAndGet(Math.max(0, System.nanoTime() - lastAnswer.get()));
+            // original's top-k there); null when the original could not be observed.
+            Function<List<O>, ToDoubleFunction<O>> fromOriginal = first -> {
+                O base = known;
+                if (base == null) {
+                    synchronized (this) {
+                        original = first.get(0);
+                        base = original;
+                    }
+                }
+                return base == null ? null : inner.distance().from(base);
+            };
+            return MeasuredInParts.observe(m, ask, fromOriginal, (got, from, distance) -> {
+                // The part's prompts of ask that are missing ones (ask holds the original first when it is asked).
+                int skip = from < offset ? offset - from : 0;
+                measure(got.subList(skip, got.size()), distance, m, asked, from + skip - offset, keys, out);
+            }).thenApply(answers -> {
+                afterModel.addAndGet(answers.afterLastAnswerNanos());
                 // The explainer reports the unobservable original; every shift is unknown without it.
-                return fromBase.join().isEmpty() ? java.util.Arrays.asList(new ObservationStore.Shift[count])
-                        : java.util.Arrays.asList(out);
+                synchronized (this) {
+                    return original == null ? java.util.Arrays.asList(new ObservationStore.Shift[count])
+                            : java.util.Arrays.asList(out);
+                }
             });
         }
 
         /**
-         * The shifts of the missing prompts [from, to) from one part's answer (the last to − from of its
-         * entries: the first part's answer begins with the original's when it was asked), stored, and
-         * written to their places in {@code out}.
+         * The shifts of one part's answers to missing prompts, which begin at missing prompt {@code from},
+         * stored, and written to their places in {@code out}.
          */
         private void measure(List<O> got, ToDoubleFunction<O> fromBase, OutputProbe.Prepared<O> m,
-                             List<Map.Entry<String, List<Integer>>> asked, int from, int to, Map<String, String> keys,
+                             List<Map.Entry<String, List<Integer>>> asked, int from, Map<String, String> keys,
                              ObservationStore.Shift[] out) {
-            ObservationStore.Shift[] measured = new ObservationStore.Shift[to - from];
+            ObservationStore.Shift[] measured = new ObservationStore.Shift[got.size()];
             // Distances are most of the time outside the model (exact transport): one per core.
-            int skip = got.size() - measured.length;
             IntStream.range(0, measured.length).parallel().forEach(j -> {
-                O o = got.get(skip + j);
+                O o = got.get(j);
                 double d = o == null ? Double.NaN : fromBase.applyAsDouble(o);
                 measured[j] = Double.isFinite(d) ? new ObservationStore.Shift(d, m.describe(o)) : null;
             });
