@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +83,8 @@ public final class ExperimentRunner implements AutoCloseable {
      * attempts an executor lost and ran again.
      */
     public record Result(Path folder, int cells, int reused, int ran, List<String> failed, long modelCalls,
-                         long fromStore, double wallMs, double modelMs, double outsideMs, int retried) {
+                         long fromStore, double wallMs, double modelMs, double outsideMs, int retried,
+                         Optional<ThreadCpu.Split> cpu) {
     }
 
     private ExperimentRunner(Experiment experiment, List<Cell> cells, EvaluationPlan evaluation, RunDirectory folder,
@@ -214,11 +216,14 @@ public final class ExperimentRunner implements AutoCloseable {
             double model = 0;
             double outside = 0;
             Map<String, CellOutcome> outcomes = new ConcurrentHashMap<>();
+            // This JVM's threads, when the cells run in it (Spark's run in executors of their own).
+            Optional<ThreadCpu> cpu = executor == null ? ThreadCpu.start() : Optional.empty();
             try (RunProgress progress = RunProgress.start(experiment.name(), cells.size(), reused, terminal, err)) {
                 CellExecutor.Listener done = new CellExecutor.Listener() {
                     @Override
                     public void cellDone(CellOutcome r) {
                         outcomes.put(r.id(), r);
+                        cpu.ifPresent(ThreadCpu::sample);
                         progress.cellDone(r.id(), r.status(), r.calls(), r.fromStore());
                     }
 
@@ -263,7 +268,8 @@ public final class ExperimentRunner implements AutoCloseable {
                     outside += r.totalMs() - r.modelMs();
                 }
                 Result result = new Result(folder.dir(), cells.size(), reused, todo.size(), failed, progress.calls(),
-                        progress.stored(), (System.nanoTime() - start) / 1e6, model, outside, progress.retried());
+                        progress.stored(), (System.nanoTime() - start) / 1e6, model, outside, progress.retried(),
+                        cpu.map(ThreadCpu::stop));
                 folder.writeSummary(RunSummary.of(result, folder.finishedCells(), cells, experiment));
                 if (remote != null) {
                     remote.push(RunDirectory.SUMMARY);

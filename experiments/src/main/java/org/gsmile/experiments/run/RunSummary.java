@@ -73,6 +73,23 @@ final class RunSummary {
         if (model > 0) {
             t.put("outsideShare", Math.round(1e4 * (total - model) / model) / 1e4);
         }
+        // The clock above counts a cell outside the model only while none of its calls is in flight; the
+        // CPU time of this run's threads says what the work beside the model cost (see ThreadCpu).
+        if (r.cpu().isPresent()) {
+            ThreadCpu.Split cpu = r.cpu().get();
+            ObjectNode c = t.putObject("cpu");
+            c.put("modelThreads", Math.round(cpu.model()));
+            c.put("rest", Math.round(cpu.rest()));
+            c.put("compilers", Math.round(cpu.compilers()));
+            c.put("gc", Math.round(cpu.gc()));
+            c.put("process", Math.round(cpu.process()));
+            if (cpu.model() > 0) {
+                c.put("restShare", Math.round(1e4 * cpu.rest() / cpu.model()) / 1e4);
+            }
+        } else {
+            t.put("cpu", "not measured: the cells ran outside this JVM, or /proc/self/task (Linux) could not be"
+                    + " read");
+        }
         var faithfulness = exp.metrics().faithfulness();
         if (faithfulness != null && faithfulness.modelAccuracy() != null && !faithfulness.modelAccuracy().isEmpty()) {
             Map<String, Double> mean = new LinkedHashMap<>();

@@ -85,6 +85,13 @@ class RunCommandTest {
         JsonNode provenance = JSON.readTree(run.resolve("provenance.json").toFile());
         assertEquals(64, provenance.at("/experiment/sha256").asText().length());
         assertFalse(provenance.at("/models/0/sha256").asText().isEmpty());
+        if (Files.isReadable(Path.of("/proc/self/task"))) {
+            // The run's CPU time by thread: the embedded model computes on its own pool.
+            JsonNode cpu = JSON.readTree(run.resolve("summary.json").toFile()).at("/timingsMs/cpu");
+            assertTrue(cpu.path("modelThreads").asLong() > 0, cpu.toString());
+            assertTrue(cpu.path("restShare").isNumber(), cpu.toString());
+            assertTrue(first.out().contains("cpu: "), first.out());
+        }
 
         Result again = gsmile("run", file.toString());
         assertEquals(0, again.exit(), again.err());

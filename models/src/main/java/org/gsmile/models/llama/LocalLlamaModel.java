@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
@@ -17,6 +15,7 @@ import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.Generation;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ModelInfo;
+import org.gsmile.core.model.ModelThreads;
 import org.gsmile.core.model.TokenPieces;
 import org.gsmile.core.model.TokenScorer;
 import org.gsmile.core.model.TokenScores;
@@ -29,7 +28,6 @@ import org.gsmile.core.model.TokenScores;
  */
 public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
 
-    private static final AtomicInteger POOL_COUNT = new AtomicInteger();
 
     private final ModelInfo info;
     private final LlamaEngine engine;
@@ -46,7 +44,7 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
         this.engine = engine;
         this.tokenizer = tokenizer;
         this.pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-                daemonThreads("gsmile-llama-" + POOL_COUNT.incrementAndGet() + "-"));
+                ModelThreads.daemon("llama"));
     }
 
     /** Loads a legacy llama2.c checkpoint and its tokenizer file. */
@@ -155,15 +153,5 @@ public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
     @Override
     public void close() {
         pool.shutdown();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            // Daemon so that a caller that forgets close() cannot keep the JVM alive.
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

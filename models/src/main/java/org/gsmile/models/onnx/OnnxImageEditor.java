@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 
 import org.gsmile.core.Futures;
@@ -19,6 +18,7 @@ import org.gsmile.core.image.Image;
 import org.gsmile.core.model.ImageEditor;
 import org.gsmile.core.model.ImageSize;
 import org.gsmile.core.model.ModelInfo;
+import org.gsmile.core.model.ModelThreads;
 import org.gsmile.models.llama.Sha256;
 
 /**
@@ -35,7 +35,6 @@ import org.gsmile.models.llama.Sha256;
  */
 public final class OnnxImageEditor implements ImageEditor {
     public static final String PREFIX = "onnx-editor:";
-    private static final AtomicInteger POOL_COUNT = new AtomicInteger();
 
     private final ModelInfo info;
     private final OnnxEditorConfig config;
@@ -50,7 +49,7 @@ public final class OnnxImageEditor implements ImageEditor {
         this.options = options;
         this.runner = runner;
         this.pool = Executors.newFixedThreadPool(options.concurrency(),
-                OnnxLanguageModel.daemonThreads("gsmile-onnx-editor-" + POOL_COUNT.incrementAndGet() + "-"));
+                ModelThreads.daemon("onnx-editor"));
     }
 
     /**

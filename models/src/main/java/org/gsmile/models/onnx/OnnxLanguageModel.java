@@ -12,10 +12,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gsmile.core.Futures;
 import org.gsmile.core.UserInputException;
@@ -25,6 +23,7 @@ import org.gsmile.core.model.DecodingOptions;
 import org.gsmile.core.model.Generation;
 import org.gsmile.core.model.GenerativeModel;
 import org.gsmile.core.model.ModelInfo;
+import org.gsmile.core.model.ModelThreads;
 import org.gsmile.core.model.TokenScorer;
 import org.gsmile.core.model.TokenScores;
 import org.gsmile.models.llama.Sampler;
@@ -45,7 +44,6 @@ import org.gsmile.models.llama.Sha256;
  */
 public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
 
-    private static final AtomicInteger POOL_COUNT = new AtomicInteger();
     /** Any id works as padding: no real position attends to it. */
     private static final int PAD = 0;
 
@@ -69,7 +67,7 @@ public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
         this.embeddings = embeddings;
         this.embeddingProblem = embeddingProblem;
         this.pool = Executors.newFixedThreadPool(options.concurrency(),
-                daemonThreads("gsmile-onnx-" + POOL_COUNT.incrementAndGet() + "-"));
+                ModelThreads.daemon("onnx"));
     }
 
     /**
@@ -360,15 +358,5 @@ public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
                     + " gives vocab_size " + config.vocabSize() + ": use the tokenizer that belongs to the model");
         }
         return hf;
-    }
-
-    static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            // Daemon so that a caller that forgets close() cannot keep the JVM alive.
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
