@@ -13,8 +13,10 @@ import java.util.function.Function;
  * is answered, while the model answers the rest: only the last part's measuring is left once the
  * model is done, where asking the whole batch at once left all of it.
  *
- * <p>Parts hold {@link #PART} prompts or more, at most {@link #PARTS} of them, so a small batch is one
- * call and a model that batches (ONNX, at 8 prompts by default) still gets full batches.
+ * <p>Parts hold {@link #PART} prompts or more, at most {@link #PARTS} of them, and never fewer than
+ * the model runs in one call ({@link OutputProbe.Prepared#batchSize()}), so a small batch is one call
+ * and a model that batches (ONNX, at 8 prompts by default, or a {@code batch=} of the user's) still
+ * gets full batches.
  *
  * <p>Parts are measured on threads of their own: the model completes its futures on its own threads,
  * which would otherwise measure them, and the next calls (of this explanation or another) would wait
@@ -54,9 +56,9 @@ public final class MeasuredInParts {
     public record Answers<O>(List<O> answers, long afterLastAnswerNanos) {
     }
 
-    /** Prompts per part for a batch of this size. */
-    static int partSize(int prompts) {
-        return Math.max(PART, -Math.floorDiv(-prompts, PARTS));
+    /** Prompts per part for a batch of this size, to a model that runs {@code batch} prompts in one call. */
+    static int partSize(int prompts, int batch) {
+        return Math.max(Math.max(PART, batch), -Math.floorDiv(-prompts, PARTS));
     }
 
     /**
@@ -69,7 +71,7 @@ public final class MeasuredInParts {
      */
     public static <O, B> CompletableFuture<Answers<O>> observe(OutputProbe.Prepared<O> probe, List<String> prompts,
                                                               Function<List<O>, B> base, Measure<O, B> measure) {
-        int part = partSize(prompts.size());
+        int part = partSize(prompts.size(), probe.batchSize());
         AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
         List<CompletableFuture<List<O>>> answers = new ArrayList<>();
         for (int from = 0; from < prompts.size(); from += part) {

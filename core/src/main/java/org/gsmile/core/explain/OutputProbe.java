@@ -53,6 +53,11 @@ public interface OutputProbe<O> {
             return "";
         }
 
+        /** The most prompts the model behind this probe runs in one call; see {@link MeasuredInParts}. */
+        default int batchSize() {
+            return 1;
+        }
+
         /** Observations answered from a persisted store rather than the model, so far. */
         default int storeHits() {
             return 0;

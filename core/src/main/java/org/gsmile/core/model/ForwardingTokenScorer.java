@@ -20,6 +20,11 @@ public class ForwardingTokenScorer implements TokenScorer {
     }
 
     @Override
+    public int batchSize() {
+        return delegate.batchSize();
+    }
+
+    @Override
     public int promptTokenCount(String prompt) {
         return delegate.promptTokenCount(prompt);
     }

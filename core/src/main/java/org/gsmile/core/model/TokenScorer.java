@@ -12,6 +12,14 @@ public interface TokenScorer {
      */
     CompletableFuture<List<TokenScores>> scoreAsync(List<String> prompts, int[] continuation);
 
+    /**
+     * The most prompts this scorer runs in one call (ONNX Runtime's batch), so that a caller asking in
+     * parts keeps each part at least this large; 1 for a scorer that runs each prompt alone.
+     */
+    default int batchSize() {
+        return 1;
+    }
+
     /** Number of prompt tokens (including any BOS) the model sees for this prompt. */
     int promptTokenCount(String prompt);
 

@@ -69,11 +69,13 @@ class MeasuredInPartsTest {
     }
 
     @Test
-    void partsHoldSixteenOrMoreAndAtMostFourOfThem() {
-        assertEquals(16, MeasuredInParts.partSize(1));
-        assertEquals(16, MeasuredInParts.partSize(64));
-        assertEquals(17, MeasuredInParts.partSize(65));
-        assertEquals(64, MeasuredInParts.partSize(256));
+    void partsHoldSixteenOrMoreAndAtMostFourOfThemAndNeverLessThanTheModelsBatch() {
+        assertEquals(16, MeasuredInParts.partSize(1, 1));
+        assertEquals(16, MeasuredInParts.partSize(64, 8));
+        assertEquals(17, MeasuredInParts.partSize(65, 1));
+        assertEquals(64, MeasuredInParts.partSize(256, 1));
+        // A model that scores 32 prompts a call gets them 32 at a time.
+        assertEquals(32, MeasuredInParts.partSize(64, 32));
     }
 
     @Test

@@ -191,6 +191,11 @@ public final class OnnxLanguageModel implements GenerativeModel, TokenScorer {
     }
 
     @Override
+    public int batchSize() {
+        return options.batchSize();
+    }
+
+    @Override
     public int promptTokenCount(String prompt) {
         return tokenizer.encode(prompt).length;
     }

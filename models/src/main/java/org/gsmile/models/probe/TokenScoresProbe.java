@@ -67,6 +67,11 @@ public final class TokenScoresProbe implements OutputProbe<TokenScores> {
                 return calls;
             }
 
+            @Override
+            public int batchSize() {
+                return scorer.batchSize();
+            }
+
             /** The most likely token at each position of y₀: what the perturbed prompt would say there. */
             @Override
             public String describe(TokenScores scores) {

@@ -152,6 +152,9 @@ class OnnxBatchingTest {
         try (OnnxLanguageModel model = OnnxModels.resolve("onnx:tinygpt?batch=32", models)) {
             assertEquals(32, model.options().batchSize());
             assertEquals("onnx:tinygpt?batch=32", model.info().id());
+            // What a batch asked in parts keeps each part at least as large as (MeasuredInParts), through the probe.
+            assertEquals(32, new org.gsmile.models.probe.TokenScoresProbe(model, 4).prepare("Once upon a time")
+                    .batchSize());
         }
         assertEquals(OnnxOptions.DEFAULT_BATCH_SIZE, OnnxTestModels.model("tinygpt").options().batchSize());
         for (String bad : List.of("onnx:tinygpt?batch=0", "onnx:tinygpt?batch=many", "onnx:tinygpt?size=4",
