@@ -87,7 +87,10 @@
  * <pre>
  * {"cells": 24, "ok": 23, "failed": [{"id", "model", "case", "setting", "error"}],
  *  "modelFaithfulness": {"pearson": 0.8, "models": [{"name", "meanAttAuroc", "accuracy"}]},   // may be absent
- *  "calls": {...}, "timingsMs": {...}}
+ *  "calls": {...},
+ *  "timingsMs": {"lastRunWall", "model", "outsideModel", "outsideShare",
+ *                "cpu": {"modelThreads", "rest", "compilers", "gc", "process", "restShare"}}}
+ *                // cpu: this run's CPU time by thread; a sentence instead where it was not measured
  * </pre>
  *
  * <p>Reading is lenient where a report can still be made: a cell file that is not JSON, not a cell, of
