@@ -62,7 +62,9 @@ class OnnxBatchingTest {
             assertEquals(20, continuation.length);
             List<TokenScores> one = single.scoreAsync(prompts, continuation).join();
             List<TokenScores> all = batched.scoreAsync(prompts, continuation).join();
-            assertClose(one, all, 1e-5);
+            // Bit for bit, not just close: a run's store may answer a prompt with the scores another cell got
+            // for it in a batch of other prompts, and a result must not depend on which cell asked first.
+            assertClose(one, all, 0);
         }
     }
 
