@@ -85,18 +85,7 @@ public final class Bootstrap {
         // The resamples are drawn in order from the explanation's generator, then refitted in parallel:
         // each refit depends on its resample alone, so the result is the same bit for bit, and the
         // refits are most of an explanation's time outside the model once the distances are measured.
-        int[][] rows = new int[reps][masks.size()];
-        for (int r = 0; r < reps; r++) {
-            int at = 0;
-            for (int i : fixed) {
-                rows[r][at++] = i;
-            }
-            for (List<Integer> stratum : free) {
-                for (int j = 0; j < stratum.size(); j++) {
-                    rows[r][at++] = stratum.get(random.nextInt(stratum.size()));
-                }
-            }
-        }
+        int[][] rows = resamples(reps, masks.size(), fixed, free, random);
         double[][] refits = new double[reps][];
         IntStream.range(0, reps).parallel().forEach(r -> {
             List<Mask> rm = new ArrayList<>(rows[r].length);
@@ -110,6 +99,36 @@ public final class Bootstrap {
             }
             refits[r] = surrogate.coefficients(z, ry, weighting.weights(rm));
         });
+        return summarise(refits, p, top, k, level);
+    }
+
+    /*
+     * The loops over resamples live in the two methods below, not in run: with them in it, C2 compiled
+     * run, with all it calls inlined, at most of a second each (JFR's compilation events on
+     * compare-architectures.yaml), where run itself is called once per explanation.
+     */
+
+    /** Each resample's rows: the fixed ones, then each free stratum drawn with replacement, in order. */
+    private static int[][] resamples(int reps, int size, List<Integer> fixed, List<List<Integer>> free,
+                                     SplittableRandom random) {
+        int[][] rows = new int[reps][size];
+        for (int r = 0; r < reps; r++) {
+            int at = 0;
+            for (int i : fixed) {
+                rows[r][at++] = i;
+            }
+            for (List<Integer> stratum : free) {
+                for (int j = 0; j < stratum.size(); j++) {
+                    rows[r][at++] = stratum.get(random.nextInt(stratum.size()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Percentile intervals and the top-k set's stability over the refits. */
+    private static BootstrapResult summarise(double[][] refits, int p, int[] top, int k, double level) {
+        int reps = refits.length;
         double[][] draws = new double[p][reps];
         int same = 0;
         for (int r = 0; r < reps; r++) {

@@ -128,17 +128,8 @@ public final class SurrogateExplainer implements PromptExplainer {
         List<Sample> sampleList;
         while (true) {
             rounds++;
-            for (int j = rowMasks.size() - anchors.size(); j < used; j++) {
-                rowMasks.add(drawn.get(j));
-                requested.add(perturb.apply(drawn.get(j)));
-            }
-            List<String> fresh = new ArrayList<>();
-            for (String p : requested) {
-                if (!slot.containsKey(p)) {
-                    slot.put(p, slot.size());
-                    fresh.add(p);
-                }
-            }
+            addSamples(drawn, rowMasks.size() - anchors.size(), used, perturb, rowMasks, requested);
+            List<String> fresh = newPrompts(requested, slot);
             if (!fresh.isEmpty()) {
                 t0 = System.nanoTime();
                 long probeBefore = probe.afterModelNanos();
@@ -153,51 +144,18 @@ public final class SurrogateExplainer implements PromptExplainer {
                     throw new UserInputException("the model's output for the original prompt could not be observed,"
                             + " even after retries: check that the model is reachable and run again");
                 }
-                double[] freshDelta = new double[got.size()];
-                ToDoubleFunction<O> fromOriginal = distance.from(original);
-                IntStream.range(0, got.size()).parallel().forEach(k -> freshDelta[k] = got.get(k) == null
-                        ? Double.NaN : fromOriginal.applyAsDouble(got.get(k)));
-                for (int k = 0; k < got.size(); k++) {
-                    deltaBySlot.add(freshDelta[k]);
-                    if (got.get(k) == null) {
-                        failed++;
-                    }
-                }
+                failed += addDistances(got, distance.from(original), deltaBySlot);
             }
-            // Rows in order (anchors, then samples in drawing order), without those whose prompt could not be observed.
-            List<Mask> fitMasks = new ArrayList<>();
-            List<Double> fitDelta = new ArrayList<>();
-            sampleList = new ArrayList<>();
-            List<String> fitPrompts = new ArrayList<>();
-            List<String> fitOutputs = new ArrayList<>();
-            int samplesKept = 0;
-            for (int r = 0; r < rowMasks.size(); r++) {
-                String p = requested.get(r + 1);
-                O o = observed.get(slot.get(p));
-                if (o != null) {
-                    fitMasks.add(rowMasks.get(r));
-                    fitDelta.add(deltaBySlot.get(slot.get(p)));
-                    fitPrompts.add(p);
-                    fitOutputs.add(probe.describe(o));
-                    samplesKept += r >= anchors.size() ? 1 : 0;
-                }
-            }
-            if (samplesKept < Math.min(2, used)) {
-                throw new UserInputException("too few samples remain to fit: " + samplesKept + " of " + used
+            Rows rows = rows(rowMasks, anchors.size(), requested, slot, observed, deltaBySlot, probe, weighting);
+            if (rows.samplesKept() < Math.min(2, used)) {
+                throw new UserInputException("too few samples remain to fit: " + rows.samplesKept() + " of " + used
                         + " perturbed prompts could be observed (" + failed + " distinct prompts failed after retries);"
                         + " check the model or server and run again");
             }
-            int rows = fitMasks.size();
-            double[][] z = new double[rows][];
-            double[] delta = new double[rows];
-            double[] w = weighting.weights(fitMasks);
-            for (int k = 0; k < rows; k++) {
-                Mask m = fitMasks.get(k);
-                z[k] = m.asFeatures();
-                delta[k] = fitDelta.get(k);
-                sampleList.add(new Sample(m, fitPrompts.get(k), m.droppedFraction(), w[k], delta[k], fitOutputs.get(k)));
-            }
-            fit = design.surrogate().fit(z, delta, w);
+            List<Mask> fitMasks = rows.masks();
+            double[] delta = rows.delta();
+            sampleList = rows.samples();
+            fit = design.surrogate().fit(rows.z(), delta, rows.weights());
             boot = budget.bootstrapReps() > 0
                     ? Bootstrap.run(fitMasks, delta, weighting, design.surrogate(), fit.coefficients(),
                             budget.bootstrapReps(), budget.level(), budget.topK(), bootstrapRandom)
@@ -240,6 +198,91 @@ public final class SurrogateExplainer implements PromptExplainer {
                 new Attribution(units, fit.coefficients(), fit.intercept()),
                 new Fit(fit.fidelity(), fit.ridge()), sampleList, sampling, new Cost(calls, timings), provenance,
                 warnings);
+    }
+
+    /*
+     * The loops of a round live in the methods below, not in run. With them in it, C2 compiled run, with
+     * all it calls inlined, three or four times a run at a second or more each (JFR's compilation events
+     * on compare-architectures.yaml). Without loops of its own, run (once per explanation, a few rounds)
+     * stays in C1's code, and each method below is compiled alone, and small.
+     */
+
+    /** The drawn masks [from, to) as rows, and their prompts after the original's and the anchors'. */
+    private static void addSamples(List<Mask> drawn, int from, int to, PerturbationOperator.Perturbation perturb,
+                                   List<Mask> rowMasks, List<String> requested) {
+        for (int j = from; j < to; j++) {
+            rowMasks.add(drawn.get(j));
+            requested.add(perturb.apply(drawn.get(j)));
+        }
+    }
+
+    /** The requested prompts not seen before, each given the next slot, in the order requested. */
+    private static List<String> newPrompts(List<String> requested, Map<String, Integer> slot) {
+        List<String> fresh = new ArrayList<>();
+        for (String p : requested) {
+            if (!slot.containsKey(p)) {
+                slot.put(p, slot.size());
+                fresh.add(p);
+            }
+        }
+        return fresh;
+    }
+
+    /** Appends each observation's distance from the original (NaN for a failed call); returns the failures. */
+    private static <O> int addDistances(List<O> got, ToDoubleFunction<O> fromOriginal, List<Double> deltaBySlot) {
+        double[] freshDelta = new double[got.size()];
+        IntStream.range(0, got.size()).parallel().forEach(k -> freshDelta[k] = got.get(k) == null
+                ? Double.NaN : fromOriginal.applyAsDouble(got.get(k)));
+        int failed = 0;
+        for (int k = 0; k < got.size(); k++) {
+            deltaBySlot.add(freshDelta[k]);
+            if (got.get(k) == null) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    /** The rows a round fits, with their samples for the explanation; see {@link #rows}. */
+    private record Rows(List<Mask> masks, double[][] z, double[] delta, double[] weights, List<Sample> samples,
+                        int samplesKept) {
+    }
+
+    /**
+     * Rows in order (anchors, then samples in drawing order), without those whose prompt could not be
+     * observed, weighted.
+     */
+    private static <O> Rows rows(List<Mask> rowMasks, int anchors, List<String> requested, Map<String, Integer> slot,
+                                 List<O> observed, List<Double> deltaBySlot, OutputProbe.Prepared<O> probe,
+                                 SampleWeighting weighting) {
+        List<Mask> fitMasks = new ArrayList<>();
+        List<Double> fitDelta = new ArrayList<>();
+        List<String> fitPrompts = new ArrayList<>();
+        List<String> fitOutputs = new ArrayList<>();
+        int samplesKept = 0;
+        for (int r = 0; r < rowMasks.size(); r++) {
+            String p = requested.get(r + 1);
+            O o = observed.get(slot.get(p));
+            if (o != null) {
+                fitMasks.add(rowMasks.get(r));
+                fitDelta.add(deltaBySlot.get(slot.get(p)));
+                fitPrompts.add(p);
+                fitOutputs.add(probe.describe(o));
+                samplesKept += r >= anchors ? 1 : 0;
+            }
+        }
+        int rows = fitMasks.size();
+        double[][] z = new double[rows][];
+        double[] delta = new double[rows];
+        double[] w = weighting.weights(fitMasks);
+        List<Sample> samples = new ArrayList<>(rows);
+        for (int k = 0; k < rows; k++) {
+            Mask m = fitMasks.get(k);
+            z[k] = m.asFeatures();
+            delta[k] = fitDelta.get(k);
+            samples.add(new Sample(m, fitPrompts.get(k), m.droppedFraction(), w[k], delta[k], fitOutputs.get(k)));
+        }
+        return new Rows(fitMasks, z, delta, w, samples, samplesKept);
     }
 
     /** The spec's sign convention applied, then the warnings of {@link Reliability} after the run's own. */
