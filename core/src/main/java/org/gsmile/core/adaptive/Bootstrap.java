@@ -104,7 +104,7 @@ public final class Bootstrap {
 
     /*
      * The loops over resamples live in the two methods below, not in run: with them in it, C2 compiled
-     * run, with all it calls inlined, at most of a second each (JFR's compilation events on
+     * run, with all it calls inlined, for up to 0.7 s a compile (JFR's compilation events on
      * compare-architectures.yaml), where run itself is called once per explanation.
      */
 
