@@ -34,6 +34,7 @@ import org.gsmile.core.model.BlackBoxModel;
 final class StoredObservation {
     /** Bump when what a shift means changes (a distance's definition, its top-k): old keys then miss. */
     private static final String VERSION = "1";
+
     private StoredObservation() {
     }
 

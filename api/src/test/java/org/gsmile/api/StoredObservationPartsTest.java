@@ -1,6 +1,7 @@
 package org.gsmile.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gsmile.core.distance.OutputDistance;
 import org.gsmile.core.explain.Baseline;
+import org.gsmile.core.explain.LengthPrompts;
 import org.gsmile.core.explain.Observation;
 import org.gsmile.core.explain.OutputProbe;
 import org.gsmile.core.model.BlackBoxModel;
@@ -23,7 +25,11 @@ import org.junit.jupiter.api.Test;
 /**
  * A stored observation asks a large batch in parts and measures each part's shifts while the model
  * answers the rest, so that only the last part's measuring is left when the model is done; the
- * answers are the same as from one call, in the order asked.
+ * answers are the same as from one call, in the order asked. The shifts are measured off the model's
+ * threads: a model that completes its futures on its own threads (as the in-process and ONNX
+ * backends do) would otherwise spend them on exact transport, and the calls waiting for those threads
+ * would count that time as the model's. The time they take is reported, so that the explainer counts
+ * it outside the model.
  */
 class StoredObservationPartsTest {
 
@@ -34,6 +40,9 @@ class StoredObservationPartsTest {
         final CountDownLatch firstPartMeasured = new CountDownLatch(1);
         final AtomicBoolean measuredBeforeLastAnswer = new AtomicBoolean();
         final List<String> measured = new CopyOnWriteArrayList<>();
+        final List<String> measuredOn = new CopyOnWriteArrayList<>();
+        /** How long the model takes to answer: long enough that the caller has chained on the future. */
+        long answerMs;
 
         Observation<ObservationStore.Shift> stored(ObservationStore store, int holdLastOf) {
             OutputProbe<String> probe = prompt -> new OutputProbe.Prepared<>() {
@@ -48,6 +57,7 @@ class StoredObservationPartsTest {
                     calls.add(List.copyOf(prompts));
                     CompletableFuture<List<String>> answer = new CompletableFuture<>();
                     thread.submit(() -> {
+                        Thread.sleep(answerMs);
                         if (call == holdLastOf - 1) {
                             // The last part waits (a while at most) for the first part's shifts.
                             measuredBeforeLastAnswer.set(firstPartMeasured.await(10, TimeUnit.SECONDS));
@@ -66,6 +76,7 @@ class StoredObservationPartsTest {
                 @Override
                 public double distance(String original, String perturbed) {
                     measured.add(perturbed);
+                    measuredOn.add(Thread.currentThread().getName());
                     firstPartMeasured.countDown();
                     return Math.abs(original.length() - perturbed.length());
                 }
@@ -75,21 +86,13 @@ class StoredObservationPartsTest {
         }
     }
 
-    private static List<String> prompts(int count) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            out.add("x".repeat(i + 1));
-        }
-        return out;
-    }
-
     @Test
     void aLargeBatchIsAskedInPartsAndEachIsMeasuredWhileTheRestIsAnswered() {
         EchoModel echo = new EchoModel();
         try {
             String original = "x".repeat(100);
             // 40 perturbations, one of them twice, and the original among them: 41 distinct prompts to ask.
-            List<String> asked = new ArrayList<>(prompts(40));
+            List<String> asked = new ArrayList<>(LengthPrompts.upTo(40));
             asked.add(3, asked.get(7));
             asked.add(original);
             OutputProbe.Prepared<ObservationStore.Shift> prepared = echo.stored(new MemoryObservationStore(), 3)
@@ -120,10 +123,10 @@ class StoredObservationPartsTest {
         EchoModel second = new EchoModel();
         try {
             String original = "x".repeat(100);
-            List<String> earlier = prompts(20);
+            List<String> earlier = LengthPrompts.upTo(20);
             first.stored(store, 0).probe().prepare(original).observe(earlier).join();
 
-            List<String> asked = prompts(60);
+            List<String> asked = LengthPrompts.upTo(60);
             List<ObservationStore.Shift> got = second.stored(store, 0).probe().prepare(original).observe(asked).join();
             // 40 new prompts and the original (its observation is not stored, only its baseline): 41 in parts of 16.
             assertEquals(41, second.calls.stream().mapToInt(List::size).sum());
@@ -134,6 +137,25 @@ class StoredObservationPartsTest {
         } finally {
             first.thread.shutdownNow();
             second.thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void shiftsAreMeasuredOffTheModelsThread() {
+        EchoModel echo = new EchoModel();
+        echo.answerMs = 50;
+        try {
+            OutputProbe.Prepared<ObservationStore.Shift> prepared = echo.stored(new MemoryObservationStore(), 0)
+                    .probe().prepare("a b c");
+            List<ObservationStore.Shift> got = prepared.observe(List.of("a b", "a")).join();
+            assertEquals(2.0, got.get(0).delta());
+            assertEquals(4.0, got.get(1).delta());
+            assertFalse(echo.measuredOn.isEmpty());
+            assertTrue(echo.measuredOn.stream().noneMatch("the-model"::equals), "measured on " + echo.measuredOn);
+            // The explainer counts that time outside the model.
+            assertTrue(prepared.afterModelNanos() > 0);
+        } finally {
+            echo.thread.shutdownNow();
         }
     }
 

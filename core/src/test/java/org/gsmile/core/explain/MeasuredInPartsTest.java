@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,14 +59,6 @@ class MeasuredInPartsTest {
         }
     }
 
-    private static List<String> prompts(int count) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            out.add("x".repeat(i + 1));
-        }
-        return out;
-    }
-
     @Test
     void partsHoldSixteenOrMoreAndAtMostFourOfThemAndNeverLessThanTheModelsBatch() {
         assertEquals(16, MeasuredInParts.partSize(1, 1));
@@ -82,7 +73,7 @@ class MeasuredInPartsTest {
     void eachPartIsMeasuredWhileTheModelAnswersTheRest() {
         // The third call is answered only once the first part has been measured (or after 10 s).
         LengthProbe probe = new LengthProbe(2);
-        List<String> asked = prompts(41);
+        List<String> asked = LengthPrompts.upTo(41);
         double[] measured = new double[asked.size()];
         MeasuredInParts.Answers<Integer> answers = Futures.join(MeasuredInParts.observe(probe, asked,
                 first -> first.get(0), (part, from, base) -> {
@@ -104,7 +95,7 @@ class MeasuredInPartsTest {
     void nothingIsMeasuredWithoutABase() {
         LengthProbe probe = new LengthProbe(-1);
         List<Integer> parts = new CopyOnWriteArrayList<>();
-        MeasuredInParts.Answers<Integer> answers = Futures.join(MeasuredInParts.observe(probe, prompts(40),
+        MeasuredInParts.Answers<Integer> answers = Futures.join(MeasuredInParts.observe(probe, LengthPrompts.upTo(40),
                 first -> null, (part, from, base) -> parts.add(from)));
         assertEquals(List.of(), parts);
         assertEquals(40, answers.answers().size());
@@ -124,7 +115,7 @@ class MeasuredInPartsTest {
             }
         };
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Futures.join(
-                MeasuredInParts.observe(wrong, prompts(3), first -> first.get(0), (part, from, base) -> { })));
+                MeasuredInParts.observe(wrong, LengthPrompts.upTo(3), first -> first.get(0), (part, from, base) -> { })));
         assertEquals("probe returned 1 observations for 3 prompts", e.getMessage());
     }
 }

@@ -28,7 +28,6 @@ import org.gsmile.core.model.TokenScores;
  */
 public final class LocalLlamaModel implements GenerativeModel, TokenScorer {
 
-
     private final ModelInfo info;
     private final LlamaEngine engine;
     private final Llama2cTokenizer tokenizer;
