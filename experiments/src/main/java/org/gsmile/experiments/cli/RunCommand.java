@@ -124,10 +124,10 @@ public final class RunCommand implements Callable<Integer> {
                 out.printf("time: %.1f s in all, %.1f s in the model, %.1f s outside it (%.1f %% of model time)%n",
                         r.wallMs() / 1000, r.modelMs() / 1000, r.outsideMs() / 1000, 100 * r.outsideMs() / r.modelMs());
             }
-            r.cpu().ifPresent(cpu -> out.printf(Locale.ROOT, "cpu: %.1f s in the model's threads, %.1f s in the rest"
+            r.cpu().filter(cpu -> r.ran() > 0).ifPresent(cpu -> out.printf(Locale.ROOT, "cpu: %.1f s in the model's threads, %.1f s in the rest"
                     + " of the run%s, %.1f s compiling, %.1f s collecting garbage%n", cpu.model() / 1000,
                     cpu.rest() / 1000, cpu.model() > 0 ? String.format(Locale.ROOT, " (%.1f %% of the model's)",
-                            100 * cpu.rest() / cpu.model()) : " (the model runs elsewhere)", cpu.compilers() / 1000,
+                            100 * cpu.rest() / cpu.model()) : " (no model computed on this machine)", cpu.compilers() / 1000,
                     cpu.gc() / 1000));
             if (r.retried() > 0) {
                 out.printf("retried: %d attempts lost by an executor and run again (each cell has one file)%n",

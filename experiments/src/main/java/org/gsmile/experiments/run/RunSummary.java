@@ -75,7 +75,9 @@ final class RunSummary {
         }
         // The clock above counts a cell outside the model only while none of its calls is in flight; the
         // CPU time of this run's threads says what the work beside the model cost (see ThreadCpu).
-        if (r.cpu().isPresent()) {
+        if (r.ran() == 0) {
+            t.put("cpu", "not measured: no cell ran in this run");
+        } else if (r.cpu().isPresent()) {
             ThreadCpu.Split cpu = r.cpu().get();
             ObjectNode c = t.putObject("cpu");
             c.put("modelThreads", Math.round(cpu.model()));

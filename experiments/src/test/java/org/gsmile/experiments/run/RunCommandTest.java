@@ -96,6 +96,10 @@ class RunCommandTest {
         Result again = gsmile("run", file.toString());
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("4 cells (4 done before, 0 run now), 0 failed; 0 model calls"), again.out());
+        // Nothing ran, so there is no CPU time to split, and no line claims one.
+        assertFalse(again.out().contains("cpu: "), again.out());
+        assertEquals("not measured: no cell ran in this run",
+                JSON.readTree(run.resolve("summary.json").toFile()).at("/timingsMs/cpu").asText());
 
         // Only a metric changes: the explanations are read back and no model is called.
         Files.writeString(file, Files.readString(file).replace("accuracy: {k: 1", "accuracy: {k: 2"));
